@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Install everything the project needs on a fresh Debian 12 machine:
+# build tools and libraries (apt), test tools (sox, espeak-ng, lame, redis,
+# nginx, chromium) and the Node packages of the service tests (npm).
+# Idempotent and quiet when everything is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PKGS=(
+  build-essential cmake pkg-config clang libclang-rt-14-dev llvm git
+  libdnnl-dev libopenblas-dev libsndfile1-dev libfftw3-dev libjansson-dev libutf8proc-dev
+  libmicrohttpd-dev libsoxr-dev libcurl4-openssl-dev libhiredis-dev libmpg123-dev libopusfile-dev
+  libyaml-dev libsqlite3-dev libssl-dev
+  sox libsox-fmt-all espeak-ng lame opus-tools vorbis-tools flac valgrind curl
+)
+if [ "${F5_WITH_SERVICE_DEPS:-1}" = 1 ]; then
+  APT_PKGS+=(nodejs npm chromium redis-server nginx prometheus)
+fi
+
+missing=()
+for p in "${APT_PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "${F5_WITH_SERVICE_DEPS:-1}" = 1 ] && [ -f tests/service/package.json ]; then
+  if [ ! -d tests/service/node_modules ] || [ tests/service/package.json -nt tests/service/node_modules ]; then
+    echo "install-deps: npm install (tests/service)"
+    (cd tests/service && npm install --no-audit --no-fund --loglevel=error)
+    touch tests/service/node_modules
+  fi
+fi

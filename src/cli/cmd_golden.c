@@ -1,0 +1,76 @@
+/* cmd_golden.c - `f5tts golden DIR`: run every case of DIR/manifest.json
+ * that the engine supports; one line per case and sub-case, then
+ * "N passed, M failed" (skips listed, never counted as passed); exit 1 on
+ * any failure. Cases are dispatched by structure, never by exact name. */
+#include "cli/commands.h"
+#include "cli/golden/golden.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const golden_checker *const checkers[] = {
+    &golden_checker_text, &golden_checker_e2e, &golden_checker_sample,
+    &golden_checker_dit,  &golden_checker_vocos, &golden_checker_mel,
+};
+
+int cmd_golden(int argc, char **argv) {
+    const char *dir = NULL, *only = NULL;
+    golden_ctx g = {0};
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--only") && i + 1 < argc)
+            only = argv[++i];
+        else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
+            g.n_threads = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "-v"))
+            g.verbose = true;
+        else if (!strcmp(argv[i], "--help")) {
+            printf("usage: f5tts golden DIR [--only SUBSTRING] [--threads N] [-v]\n");
+            return 0;
+        } else if (argv[i][0] != '-' && !dir)
+            dir = argv[i];
+        else {
+            fprintf(stderr, "f5tts golden: unknown option %s\n", argv[i]);
+            return 2;
+        }
+    }
+    if (!dir) {
+        fprintf(stderr, "usage: f5tts golden DIR [--only SUBSTRING]\n");
+        return 2;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/manifest.json", dir);
+    json_error_t je;
+    json_t *m = json_load_file(path, 0, &je);
+    if (!m) {
+        fprintf(stderr, "f5tts golden: cannot read %s: %s (line %d)\n", path, je.text, je.line);
+        return 2;
+    }
+    json_t *cases = json_object_get(m, "cases");
+    if (!json_is_array(cases)) {
+        fprintf(stderr, "f5tts golden: %s has no \"cases\" array\n", path);
+        json_decref(m);
+        return 2;
+    }
+    g.dir = dir;
+    g.manifest = m;
+    size_t i;
+    json_t *kase;
+    json_array_foreach(cases, i, kase) {
+        const char *name = json_string_value(json_object_get(kase, "name"));
+        if (!name) name = "(unnamed)";
+        if (only && !strstr(name, only)) continue;
+        const golden_checker *c = NULL;
+        for (size_t k = 0; k < sizeof checkers / sizeof checkers[0] && !c; k++)
+            if (checkers[k]->detect(kase)) c = checkers[k];
+        if (!c) {
+            golden_skip(&g, name, NULL, "unsupported case kind");
+            continue;
+        }
+        c->run(&g, kase);
+    }
+    json_decref(m);
+    if (g.skipped) printf("%d skipped (not counted as passed)\n", g.skipped);
+    printf("%d passed, %d failed\n", g.passed, g.failed);
+    return g.failed ? 1 : 0;
+}
