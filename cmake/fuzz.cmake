@@ -1,0 +1,20 @@
+# libFuzzer targets: every fuzz/fuzz_*.c becomes build-fuzz/fuzz_<name>
+# (clang only, -DF5_FUZZ=ON). They link the engine (and the service for
+# fuzz_service_*.c), all instrumented with ASan+UBSan.
+if(F5_FUZZ)
+  if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "F5_FUZZ needs clang (CC=clang)")
+  endif()
+  file(GLOB F5_FUZZ_SRCS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/fuzz/fuzz_*.c)
+  foreach(src ${F5_FUZZ_SRCS})
+    get_filename_component(name ${src} NAME_WE)
+    add_executable(${name} ${src})
+    target_include_directories(${name} PRIVATE ${F5_INC})
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+    if(name MATCHES "^fuzz_service_")
+      target_link_libraries(${name} PRIVATE f5_service ${F5_ENGINE_LIBS})
+    else()
+      target_link_libraries(${name} PRIVATE ${F5_ENGINE_LIBS})
+    endif()
+  endforeach()
+endif()
