@@ -1,10 +1,9 @@
-/* cmd_worker.c - placeholder until the subcommand is implemented. */
+/* cmd_worker.c - `f5tts worker` = `f5tts serve --role worker`: no HTTP,
+ * only the inference workers claiming jobs from the shared queue. */
 #include "cli/commands.h"
 
-#include <stdio.h>
+int f5_cli_run_service(int argc, char **argv, const char *role_override);
 
 int cmd_worker(int argc, char **argv) {
-    (void)argc;
-    fprintf(stderr, "f5tts %s: not implemented yet\n", argv[0]);
-    return 2;
+    return f5_cli_run_service(argc, argv, "worker");
 }

@@ -14,4 +14,7 @@ int cmd_make_test_model(int argc, char **argv);
 int cmd_keys(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 
+/* `f5tts bench --vocoder-only` (bench_vocoder.c): gets bench's argv unchanged. */
+int f5_bench_vocoder(int argc, char **argv);
+
 #endif

@@ -57,4 +57,20 @@ f5_vocos_config f5_vocos_config_default(void); /* vocos-mel-24khz */
  * "transformer.*" keys. Falls back to "model_state_dict." when no EMA. */
 f5_status f5_checkpoint_normalize(f5_weights *w, f5_error *err);
 
+/* Added by the loaders engineer (checkpoint.c / model_yaml.c): */
+/* True when a raw (not normalised) DiT checkpoint carries the legacy v0
+ * "ema_model.mel_spec.mel_stft.*" buffers: a hint for the v0 architecture.
+ * f5_dit_config_infer cannot see text_mask_padding / pe_attn_head in shapes
+ * and returns the v0 values (false, 1); override with a preset or YAML. */
+bool f5_checkpoint_has_legacy_mel(const f5_weights *raw);
+/* The YAML readers over a buffer (text NULL: read the file `what`). */
+f5_status f5_dit_config_from_yaml_mem(const char *text, size_t len, const char *what, int text_num_embeds, f5_dit_config *out,
+                                      f5_error *err);
+f5_status f5_vocos_config_from_yaml_mem(const char *text, size_t len, const char *what, f5_vocos_config *out, f5_error *err);
+/* Every Vocos tensor present with the right shape, nothing unexpected. */
+f5_status f5_vocos_config_check(const f5_vocos_config *c, const f5_weights *w, f5_error *err);
+/* Vocos dims from tensor shapes (n_fft from head.out rows - 2, hop 256,
+ * padding center). */
+f5_status f5_vocos_config_infer(const f5_weights *w, f5_vocos_config *out, f5_error *err);
+
 #endif

@@ -1,0 +1,124 @@
+/* attn_cpu.c - cpu backend of rotary embedding and attention. Attention is
+ * computed per (batch, head) as two GEMMs on strided views of q/k/v (no
+ * transposition copies) with a row-parallel softmax in between; the score
+ * matrix [N,N] lives in caller scratch. */
+#include "kernels/kernels.h"
+
+#include <math.h>
+
+#include "core/threadpool.h"
+#include "kernels/cpu/simd.h"
+#include "kernels/cpu/fastmath.h"
+
+typedef struct rope_job {
+    float *x;
+    int64_t N, nh, dh, ld;
+    const float *c, *s;
+} rope_job;
+
+F5_SIMD_CLONES static void rope_rows(void *arg, int64_t r0, int64_t r1, int worker) {
+    (void)worker;
+    rope_job *j = arg;
+    for (int64_t r = r0; r < r1; r++) {
+        int64_t n = r % j->N;
+        const float *c = j->c + n * j->dh, *s = j->s + n * j->dh;
+        for (int64_t h = 0; h < j->nh; h++) {
+            float *v = j->x + r * j->ld + h * j->dh;
+            for (int64_t d = 0; d < j->dh; d += 2) {
+                float a = v[d], b = v[d + 1];
+                v[d] = a * c[d] - b * s[d];
+                v[d + 1] = b * c[d + 1] + a * s[d + 1];
+            }
+        }
+    }
+}
+
+void f5_rope(const f5_kctx *k, float *x, int64_t B, int64_t N, int64_t n_heads_rot, int64_t dh, int64_t ld,
+             const float *cos_t, const float *sin_t) {
+    if (!k || k->backend == F5_BACKEND_REF) {
+        f5_rope_ref(x, B, N, n_heads_rot, dh, ld, cos_t, sin_t);
+        return;
+    }
+    rope_job j = {x, N, n_heads_rot, dh, ld, cos_t, sin_t};
+    f5_threadpool_for(k->pool, B * N, 16, rope_rows, &j);
+}
+
+typedef struct softmax_job {
+    float *s;
+    int64_t N;
+    float scale;
+} softmax_job;
+
+/* Row softmax of scale * s. Max and sum use 8 partial lanes so the loops
+ * vectorise without reassociation flags. */
+F5_SIMD_CLONES static void softmax_rows(void *arg, int64_t r0, int64_t r1, int worker) {
+    (void)worker;
+    softmax_job *j = arg;
+    int64_t N = j->N, N8 = N / 8 * 8;
+    for (int64_t r = r0; r < r1; r++) {
+        float *p = j->s + r * N;
+        float m8[8], s8[8];
+        for (int l = 0; l < 8; l++) m8[l] = -INFINITY, s8[l] = 0.0f;
+        for (int64_t i = 0; i < N8; i += 8)
+            for (int l = 0; l < 8; l++) m8[l] = p[i + l] > m8[l] ? p[i + l] : m8[l];
+        float mx = -INFINITY;
+        for (int l = 0; l < 8; l++) mx = m8[l] > mx ? m8[l] : mx;
+        for (int64_t i = N8; i < N; i++) mx = p[i] > mx ? p[i] : mx;
+        float sc = j->scale, off = mx * sc;
+        for (int64_t i = 0; i < N; i++) p[i] = f5_fast_expf(p[i] * sc - off);
+        for (int64_t i = 0; i < N8; i += 8)
+            for (int l = 0; l < 8; l++) s8[l] += p[i + l];
+        float sum = 0.0f;
+        for (int l = 0; l < 8; l++) sum += s8[l];
+        for (int64_t i = N8; i < N; i++) sum += p[i];
+        float inv = 1.0f / sum;
+        for (int64_t i = 0; i < N; i++) p[i] *= inv;
+    }
+}
+
+/* Query rows per block: a [QB, N] score block stays in L2 between the two
+ * GEMMs and the softmax instead of streaming an [N, N] matrix. */
+#define F5_ATTN_QBLOCK 128
+
+size_t f5_attention_scratch_floats(const f5_kctx *k, int64_t N, int64_t H) {
+    (void)H;
+    if (!k || k->backend == F5_BACKEND_REF) return 0;
+    int64_t qb = N < F5_ATTN_QBLOCK ? N : F5_ATTN_QBLOCK;
+    return (size_t)f5_threadpool_size(k->pool) * (size_t)qb * (size_t)N;
+}
+
+typedef struct attn_job {
+    const float *q, *k, *v;
+    float *o, *scratch;
+    int64_t N, H, dh, ld;
+    float scale;
+} attn_job;
+
+/* (batch, head) pairs [p0, p1), each with single-threaded GEMMs over query
+ * blocks and this worker's own score block. */
+static void attn_heads(void *arg, int64_t p0, int64_t p1, int worker) {
+    attn_job *j = arg;
+    f5_kctx one = {.backend = F5_BACKEND_CPU, .n_threads = 1, .pool = NULL};
+    int64_t N = j->N, ld = j->ld, dh = j->dh, qb = N < F5_ATTN_QBLOCK ? N : F5_ATTN_QBLOCK;
+    float *sc = j->scratch + (size_t)worker * (size_t)qb * (size_t)N;
+    for (int64_t p = p0; p < p1; p++) {
+        int64_t b = p / j->H, h = p % j->H, off = b * N * ld + h * dh;
+        for (int64_t r0 = 0; r0 < N; r0 += qb) {
+            int64_t nr = N - r0 < qb ? N - r0 : qb;
+            f5_gemm(&one, true, nr, N, dh, 1.0f, j->q + off + r0 * ld, ld, j->k + off, ld, 0.0f, sc, N);
+            softmax_job sj = {sc, N, j->scale};
+            softmax_rows(&sj, 0, nr, worker);
+            f5_gemm(&one, false, nr, dh, N, 1.0f, sc, N, j->v + off, ld, 0.0f, j->o + off + r0 * ld, ld);
+        }
+    }
+}
+
+void f5_attention(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
+                  int64_t H, int64_t dh, int64_t ld, float scale, float *o, float *scratch) {
+    if (!k || k->backend == F5_BACKEND_REF) {
+        f5_attention_ref(q, kk, v, B, N, H, dh, ld, scale, o);
+        return;
+    }
+    attn_job j = {q, kk, v, o, scratch, N, H, dh, ld, scale};
+    f5_threadpool_for(k->pool, B * H, 1, attn_heads, &j);
+}

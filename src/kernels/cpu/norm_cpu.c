@@ -1,0 +1,130 @@
+/* norm_cpu.c - cpu backend of LayerNorm, AdaLN, gated residual and the
+ * activations: row-parallel over the thread pool, float math with double
+ * row statistics, fast exp for the tanh-GELU of the feed-forward. */
+#include "kernels/kernels.h"
+
+#include "core/threadpool.h"
+#include "kernels/cpu/simd.h"
+#include "kernels/cpu/fastmath.h"
+
+#include <math.h>
+
+typedef struct ln_job {
+    const float *x;
+    float *y;
+    int64_t N, D, ld_mod;
+    const float *w, *b, *scale, *shift;
+    float eps;
+} ln_job;
+
+static void ln_row(const float *x, int64_t D, const float *w, const float *b, float eps, const float *scale,
+                   const float *shift, float *y) {
+    double s = 0, s2 = 0;
+    for (int64_t i = 0; i < D; i++) s += x[i];
+    float mu = (float)(s / (double)D);
+    for (int64_t i = 0; i < D; i++) {
+        float d = x[i] - mu;
+        s2 += d * d;
+    }
+    float inv = (float)(1.0 / sqrt(s2 / (double)D + eps));
+    if (scale) {
+        for (int64_t i = 0; i < D; i++) y[i] = (x[i] - mu) * inv * (1.0f + scale[i]) + shift[i];
+    } else if (w) {
+        for (int64_t i = 0; i < D; i++) y[i] = (x[i] - mu) * inv * w[i] + (b ? b[i] : 0.0f);
+    } else {
+        for (int64_t i = 0; i < D; i++) y[i] = (x[i] - mu) * inv;
+    }
+}
+
+F5_SIMD_CLONES static void ln_rows(void *arg, int64_t r0, int64_t r1, int worker) {
+    (void)worker;
+    ln_job *j = arg;
+    for (int64_t r = r0; r < r1; r++) {
+        const float *sc = j->scale ? j->scale + (r / j->N) * j->ld_mod : NULL;
+        const float *sh = j->shift ? j->shift + (r / j->N) * j->ld_mod : NULL;
+        ln_row(j->x + r * j->D, j->D, j->w, j->b, j->eps, sc, sh, j->y + r * j->D);
+    }
+}
+
+void f5_layernorm(const f5_kctx *k, const float *x, int64_t rows, int64_t D, const float *w, const float *b,
+                  float eps, float *y) {
+    if (!k || k->backend == F5_BACKEND_REF) {
+        f5_layernorm_ref(x, rows, D, w, b, eps, y);
+        return;
+    }
+    ln_job j = {.x = x, .y = y, .N = rows > 0 ? rows : 1, .D = D, .w = w, .b = b, .eps = eps};
+    f5_threadpool_for(k->pool, rows, 8, ln_rows, &j);
+}
+
+void f5_adaln(const f5_kctx *k, const float *x, int64_t B, int64_t N, int64_t D, const float *scale,
+              const float *shift, int64_t ld_mod, float eps, float *y) {
+    if (!k || k->backend == F5_BACKEND_REF) {
+        f5_adaln_ref(x, B, N, D, scale, shift, ld_mod, eps, y);
+        return;
+    }
+    ln_job j = {.x = x, .y = y, .N = N, .D = D, .scale = scale, .shift = shift, .ld_mod = ld_mod, .eps = eps};
+    f5_threadpool_for(k->pool, B * N, 8, ln_rows, &j);
+}
+
+typedef struct gate_job {
+    float *h;
+    const float *a, *gate;
+    int64_t N, D, ld_gate;
+    const int32_t *lens;
+} gate_job;
+
+F5_SIMD_CLONES static void gate_rows(void *arg, int64_t r0, int64_t r1, int worker) {
+    (void)worker;
+    gate_job *j = arg;
+    for (int64_t r = r0; r < r1; r++) {
+        int64_t b = r / j->N, n = r % j->N;
+        if (j->lens && n >= j->lens[b]) continue;
+        const float *g = j->gate + b * j->ld_gate, *a = j->a + r * j->D;
+        float *h = j->h + r * j->D;
+        for (int64_t i = 0; i < j->D; i++) h[i] += g[i] * a[i];
+    }
+}
+
+void f5_gated_add(const f5_kctx *k, float *h, const float *a, int64_t B, int64_t N, int64_t D, const float *gate,
+                  int64_t ld_gate, const int32_t *lens) {
+    if (!k || k->backend == F5_BACKEND_REF) {
+        f5_gated_add_ref(h, a, B, N, D, gate, ld_gate, lens);
+        return;
+    }
+    gate_job j = {h, a, gate, N, D, ld_gate, lens};
+    f5_threadpool_for(k->pool, B * N, 8, gate_rows, &j);
+}
+
+typedef struct act_job {
+    float *x;
+    f5_act act;
+} act_job;
+
+F5_SIMD_CLONES static void act_range(void *arg, int64_t i0, int64_t i1, int worker) {
+    (void)worker;
+    act_job *j = arg;
+    float *x = j->x;
+    switch (j->act) {
+    case F5_ACT_GELU_TANH:
+        /* 0.5 x (1 + tanh(u)) = x / (1 + exp(-2u)) */
+        for (int64_t i = i0; i < i1; i++) {
+            float v = x[i];
+            float u = 0.7978845608028654f * (v + 0.044715f * v * v * v);
+            x[i] = v / (1.0f + f5_fast_expf(-2.0f * u));
+        }
+        break;
+    case F5_ACT_SILU:
+        for (int64_t i = i0; i < i1; i++) x[i] = x[i] / (1.0f + f5_fast_expf(-x[i]));
+        break;
+    default: f5_activation_ref(j->act, x + i0, i1 - i0); break;
+    }
+}
+
+void f5_activation(const f5_kctx *k, f5_act act, float *x, int64_t n) {
+    if (!k || k->backend == F5_BACKEND_REF) {
+        f5_activation_ref(act, x, n);
+        return;
+    }
+    act_job j = {x, act};
+    f5_threadpool_for(k->pool, n, 4096, act_range, &j);
+}

@@ -1,0 +1,259 @@
+/* dit.c - DiT model binding and context lifecycle: every tensor of the
+ * normalised state dict is looked up by name and checked against the shape
+ * the config implies; contexts own a thread pool and scratch that grows only
+ * when a synthesis needs more rows than any before it. */
+#include "model/dit_impl.h"
+
+#include "core/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct binder {
+    f5_weights *w;
+    f5_error *err;
+    f5_status st;
+} binder;
+
+/* Bind one tensor "transformer.<name>" of the given shape (0-terminated dims). */
+static const float *bind(binder *b, const char *name, int64_t d0, int64_t d1, int64_t d2) {
+    if (b->st != F5_OK) return NULL;
+    char key[256];
+    snprintf(key, sizeof key, "transformer.%s", name);
+    int64_t shape[3] = {d0, d1, d2};
+    int nd = d2 ? 3 : d1 ? 2 : 1;
+    const float *p = NULL;
+    b->st = f5_weights_get_f32(b->w, key, nd, shape, &p, b->err);
+    if (b->st != F5_OK) f5_err_prefix(b->err, b->st, "DiT");
+    return p;
+}
+
+static const float *bindf(binder *b, int64_t d0, int64_t d1, int64_t d2, const char *fmt, int i) {
+    char name[200];
+    snprintf(name, sizeof name, fmt, i);
+    return bind(b, name, d0, d1, d2);
+}
+
+f5_status f5_dit_create(f5_weights *w, const f5_dit_config *c, f5_dit **out, f5_error *err) {
+    *out = NULL;
+    if (!w || !c) return f5_errf(err, F5_ERR_INVALID_ARG, "DiT: NULL weights or config");
+    if (c->qk_norm) return f5_errf(err, F5_ERR_UNSUPPORTED, "DiT %s: qk_norm is not supported", c->name);
+    if (c->attn_mask_enabled)
+        return f5_errf(err, F5_ERR_UNSUPPORTED, "DiT %s: attn_mask_enabled is not supported", c->name);
+    if (c->dim <= 0 || c->depth <= 0 || c->heads <= 0 || c->dim_head <= 0 || c->dim_head % 2 || c->ff_mult <= 0 ||
+        c->text_dim <= 0 || c->text_dim % 2 || c->conv_layers < 0 || c->mel_dim <= 0 || c->text_num_embeds <= 0 ||
+        c->dim % F5_DIT_CONVPOS_GROUPS || c->pe_attn_head < 0 || c->pe_attn_head > c->heads)
+        return f5_errf(err, F5_ERR_INVALID_ARG,
+                       "DiT %s: invalid config (dim %d, depth %d, heads %d, dim_head %d, ff_mult %d, text_dim %d, "
+                       "conv_layers %d, mel_dim %d, text_num_embeds %d, pe_attn_head %d)",
+                       c->name, c->dim, c->depth, c->heads, c->dim_head, c->ff_mult, c->text_dim, c->conv_layers,
+                       c->mel_dim, c->text_num_embeds, c->pe_attn_head);
+    f5_dit *d = calloc(1, sizeof *d);
+    if (!d) return f5_errf(err, F5_ERR_NOMEM, "DiT: out of memory");
+    d->c = *c;
+    d->tblocks = calloc((size_t)(c->conv_layers ? c->conv_layers : 1), sizeof *d->tblocks);
+    d->blocks = calloc((size_t)c->depth, sizeof *d->blocks);
+    if (!d->tblocks || !d->blocks) {
+        f5_dit_free(d);
+        return f5_errf(err, F5_ERR_NOMEM, "DiT: out of memory");
+    }
+    int64_t D = c->dim, A = (int64_t)c->heads * c->dim_head, F = D * c->ff_mult, Dt = c->text_dim, M = c->mel_dim;
+    binder b = {w, err, F5_OK};
+    d->t0_w = bind(&b, "time_embed.time_mlp.0.weight", D, F5_DIT_TIME_FREQ_DIM, 0);
+    d->t0_b = bind(&b, "time_embed.time_mlp.0.bias", D, 0, 0);
+    d->t2_w = bind(&b, "time_embed.time_mlp.2.weight", D, D, 0);
+    d->t2_b = bind(&b, "time_embed.time_mlp.2.bias", D, 0, 0);
+    d->emb = bind(&b, "text_embed.text_embed.weight", c->text_num_embeds + 1, Dt, 0);
+    for (int j = 0; j < c->conv_layers; j++) {
+        f5_dit_text_block *t = &d->tblocks[j];
+        t->dw_w = bindf(&b, Dt, 1, F5_DIT_TEXT_CONV_K, "text_embed.text_blocks.%d.dwconv.weight", j);
+        t->dw_b = bindf(&b, Dt, 0, 0, "text_embed.text_blocks.%d.dwconv.bias", j);
+        t->ln_w = bindf(&b, Dt, 0, 0, "text_embed.text_blocks.%d.norm.weight", j);
+        t->ln_b = bindf(&b, Dt, 0, 0, "text_embed.text_blocks.%d.norm.bias", j);
+        t->pw1_w = bindf(&b, 2 * Dt, Dt, 0, "text_embed.text_blocks.%d.pwconv1.weight", j);
+        t->pw1_b = bindf(&b, 2 * Dt, 0, 0, "text_embed.text_blocks.%d.pwconv1.bias", j);
+        t->grn_g = bindf(&b, 1, 1, 2 * Dt, "text_embed.text_blocks.%d.grn.gamma", j);
+        t->grn_b = bindf(&b, 1, 1, 2 * Dt, "text_embed.text_blocks.%d.grn.beta", j);
+        t->pw2_w = bindf(&b, Dt, 2 * Dt, 0, "text_embed.text_blocks.%d.pwconv2.weight", j);
+        t->pw2_b = bindf(&b, Dt, 0, 0, "text_embed.text_blocks.%d.pwconv2.bias", j);
+    }
+    d->proj_w = bind(&b, "input_embed.proj.weight", D, 2 * M + Dt, 0);
+    d->proj_b = bind(&b, "input_embed.proj.bias", D, 0, 0);
+    d->cp0_w = bind(&b, "input_embed.conv_pos_embed.conv1d.0.weight", D, D / F5_DIT_CONVPOS_GROUPS, F5_DIT_CONVPOS_K);
+    d->cp0_b = bind(&b, "input_embed.conv_pos_embed.conv1d.0.bias", D, 0, 0);
+    d->cp2_w = bind(&b, "input_embed.conv_pos_embed.conv1d.2.weight", D, D / F5_DIT_CONVPOS_GROUPS, F5_DIT_CONVPOS_K);
+    d->cp2_b = bind(&b, "input_embed.conv_pos_embed.conv1d.2.bias", D, 0, 0);
+    for (int i = 0; i < c->depth; i++) {
+        f5_dit_block *k = &d->blocks[i];
+        k->mod_w = bindf(&b, 6 * D, D, 0, "transformer_blocks.%d.attn_norm.linear.weight", i);
+        k->mod_b = bindf(&b, 6 * D, 0, 0, "transformer_blocks.%d.attn_norm.linear.bias", i);
+        k->q_w = bindf(&b, A, D, 0, "transformer_blocks.%d.attn.to_q.weight", i);
+        k->q_b = bindf(&b, A, 0, 0, "transformer_blocks.%d.attn.to_q.bias", i);
+        k->k_w = bindf(&b, A, D, 0, "transformer_blocks.%d.attn.to_k.weight", i);
+        k->k_b = bindf(&b, A, 0, 0, "transformer_blocks.%d.attn.to_k.bias", i);
+        k->v_w = bindf(&b, A, D, 0, "transformer_blocks.%d.attn.to_v.weight", i);
+        k->v_b = bindf(&b, A, 0, 0, "transformer_blocks.%d.attn.to_v.bias", i);
+        k->o_w = bindf(&b, D, A, 0, "transformer_blocks.%d.attn.to_out.0.weight", i);
+        k->o_b = bindf(&b, D, 0, 0, "transformer_blocks.%d.attn.to_out.0.bias", i);
+        k->ff1_w = bindf(&b, F, D, 0, "transformer_blocks.%d.ff.ff.0.0.weight", i);
+        k->ff1_b = bindf(&b, F, 0, 0, "transformer_blocks.%d.ff.ff.0.0.bias", i);
+        k->ff2_w = bindf(&b, D, F, 0, "transformer_blocks.%d.ff.ff.2.weight", i);
+        k->ff2_b = bindf(&b, D, 0, 0, "transformer_blocks.%d.ff.ff.2.bias", i);
+    }
+    d->nout_w = bind(&b, "norm_out.linear.weight", 2 * D, D, 0);
+    d->nout_b = bind(&b, "norm_out.linear.bias", 2 * D, 0, 0);
+    d->pout_w = bind(&b, "proj_out.weight", M, D, 0);
+    d->pout_b = bind(&b, "proj_out.bias", M, 0, 0);
+    d->inv_freq = bind(&b, "rotary_embed.inv_freq", c->dim_head / 2, 0, 0);
+    if (b.st != F5_OK) {
+        f5_dit_free(d);
+        return b.st;
+    }
+    *out = d;
+    return F5_OK;
+}
+
+void f5_dit_free(f5_dit *d) {
+    if (!d) return;
+    free(d->tblocks);
+    free(d->blocks);
+    free(d);
+}
+
+const f5_dit_config *f5_dit_get_config(const f5_dit *d) { return &d->c; }
+
+f5_dit_ctx_params f5_dit_ctx_default_params(void) {
+    return (f5_dit_ctx_params){.backend = F5_BACKEND_CPU, .n_threads = 0, .max_batch = 1, .max_frames = 0};
+}
+
+f5_status f5_dit_ctx_create(const f5_dit *d, const f5_dit_ctx_params *p, f5_dit_ctx **out, f5_error *err) {
+    *out = NULL;
+    f5_dit_ctx_params dp = f5_dit_ctx_default_params();
+    if (!p) p = &dp;
+    if (!d) return f5_errf(err, F5_ERR_INVALID_ARG, "DiT context: NULL model");
+    if (p->backend == F5_BACKEND_CUDA)
+        return f5_errf(err, F5_ERR_UNSUPPORTED, "DiT context: the CUDA backend is not built in");
+    if (p->n_threads < 0 || p->max_batch < 0 || p->max_frames < 0)
+        return f5_errf(err, F5_ERR_INVALID_ARG, "DiT context: negative n_threads/max_batch/max_frames (%d/%d/%d)",
+                       p->n_threads, p->max_batch, p->max_frames);
+    f5_dit_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx) return f5_errf(err, F5_ERR_NOMEM, "DiT context: out of memory");
+    ctx->d = d;
+    int nt = p->n_threads > 0 ? p->n_threads : f5_cpu_count();
+    f5_status st = f5_threadpool_create(nt, &ctx->pool, err);
+    if (st != F5_OK) {
+        free(ctx);
+        return st;
+    }
+    ctx->k = (f5_kctx){.backend = p->backend, .n_threads = nt, .pool = ctx->pool};
+    if (p->max_frames > 0) {
+        st = f5_dit_ctx_reserve(ctx, 2 * (p->max_batch > 0 ? p->max_batch : 1), p->max_frames, err);
+        if (st != F5_OK) {
+            f5_dit_ctx_free(ctx);
+            return st;
+        }
+    }
+    *out = ctx;
+    return F5_OK;
+}
+
+static void free_scratch(f5_dit_ctx *c) {
+    float **bufs[] = {&c->text_c, &c->text_u, &c->rope_cos, &c->rope_sin, &c->h,     &c->y,
+                      &c->q,      &c->kk,     &c->v,        &c->att,      &c->ff,    &c->conv_scratch,
+                      &c->scores, &c->temb,   &c->tsilu,    &c->mod,      &c->tfeat, &c->time_rows};
+    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++) {
+        free(*bufs[i]);
+        *bufs[i] = NULL;
+    }
+    free(c->lens);
+    c->lens = NULL;
+    free(c->row_ptrs);
+    c->row_ptrs = NULL;
+    c->cap_rows = c->cap_frames = c->cap_batch = 0;
+    c->scores_cap = 0;
+}
+
+void f5_dit_ctx_free(f5_dit_ctx *ctx) {
+    if (!ctx) return;
+    free_scratch(ctx);
+    f5_threadpool_free(ctx->pool);
+    free(ctx);
+}
+
+const f5_dit *f5_dit_ctx_model(const f5_dit_ctx *ctx) { return ctx->d; }
+
+int f5_dit_ctx_threads(const f5_dit_ctx *ctx) { return ctx->k.n_threads; }
+
+void f5_dit_ctx_set_trace(f5_dit_ctx *ctx, f5_dit_trace_fn fn, void *user) {
+    ctx->trace = fn;
+    ctx->trace_user = user;
+}
+
+static int64_t max64(int64_t a, int64_t b) { return a > b ? a : b; }
+
+f5_status f5_dit_ctx_reserve(f5_dit_ctx *ctx, int batch, int N, f5_error *err) {
+    if (batch <= ctx->cap_batch && N <= ctx->cap_frames) return F5_OK;
+    const f5_dit_config *c = &ctx->d->c;
+    int64_t nb = max64(batch, ctx->cap_batch), nf = max64(N, ctx->cap_frames);
+    int64_t rows = nb * nf;
+    int64_t D = c->dim, A = (int64_t)c->heads * c->dim_head, F = D * c->ff_mult, Dt = c->text_dim, M = c->mel_dim;
+    ctx->have_text = false;
+    free_scratch(ctx);
+    size_t attn = f5_attention_scratch_floats(&ctx->k, nf, c->heads);
+    size_t conv = f5_conv1d_scratch_floats(&ctx->k, nf, D, D, F5_DIT_CONVPOS_K, F5_DIT_CONVPOS_GROUPS,
+                                           F5_DIT_CONVPOS_K / 2);
+    size_t tconv = f5_conv1d_scratch_floats(&ctx->k, nf, Dt, Dt, F5_DIT_TEXT_CONV_K, Dt, F5_DIT_TEXT_CONV_K / 2);
+    if (tconv > conv) conv = tconv;
+    struct {
+        float **p;
+        int64_t n;
+    } req[] = {
+        {&ctx->text_c, rows * Dt},
+        {&ctx->text_u, rows * Dt},
+        {&ctx->rope_cos, nf * c->dim_head},
+        {&ctx->rope_sin, nf * c->dim_head},
+        {&ctx->h, rows * D},
+        {&ctx->y, rows * max64(D, 2 * M + Dt)},
+        {&ctx->q, rows * A},
+        {&ctx->kk, rows * A},
+        {&ctx->v, rows * A},
+        {&ctx->att, rows * max64(A, D)},
+        {&ctx->ff, rows * max64(F, 2 * Dt)},
+        {&ctx->conv_scratch, (int64_t)conv},
+        {&ctx->scores, (int64_t)attn},
+        {&ctx->temb, nb * D},
+        {&ctx->tsilu, nb * D},
+        {&ctx->mod, nb * 6 * D},
+        {&ctx->tfeat, nb * F5_DIT_TIME_FREQ_DIM},
+        {&ctx->time_rows, nb},
+    };
+    for (size_t i = 0; i < sizeof req / sizeof *req; i++) {
+        size_t n = (size_t)(req[i].n > 0 ? req[i].n : 1);
+        *req[i].p = malloc(n * sizeof(float));
+        if (!*req[i].p) goto nomem;
+    }
+    ctx->lens = malloc((size_t)nb * sizeof *ctx->lens);
+    ctx->row_ptrs = malloc(3 * (size_t)nb * sizeof *ctx->row_ptrs);
+    if (!ctx->lens || !ctx->row_ptrs) goto nomem;
+    ctx->scores_cap = attn;
+    ctx->cap_batch = nb;
+    ctx->cap_frames = nf;
+    ctx->cap_rows = rows;
+    return F5_OK;
+nomem:
+    free_scratch(ctx);
+    return f5_errf(err, F5_ERR_NOMEM, "DiT context: out of memory for %lld rows x %lld frames", (long long)nb,
+                   (long long)nf);
+}
+
+double f5_dit_flops(const f5_dit_config *c, int rows, int N) {
+    double D = c->dim, A = (double)c->heads * c->dim_head, F = D * c->ff_mult, Dt = c->text_dim, M = c->mel_dim;
+    double R = (double)rows * N;
+    double per_row = D * (2 * M + Dt)                                     /* input proj */
+                     + 2 * D * (D / F5_DIT_CONVPOS_GROUPS) * F5_DIT_CONVPOS_K /* conv pos embed */
+                     + c->depth * (3 * A * D + A * D + 2 * D * F)       /* qkv, out, ff */
+                     + D * M;                                           /* proj_out */
+    double attn = (double)c->depth * rows * c->heads * 2.0 * (double)N * N * c->dim_head;
+    return 2.0 * (R * per_row + attn);
+}

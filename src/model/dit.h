@@ -1,0 +1,101 @@
+/* dit.h - the F5-TTS DiT backbone: immutable model + per-thread context.
+ *
+ * f5_dit is the model: a config plus float32 pointers into an f5_weights
+ * whose keys were normalised by f5_checkpoint_normalize() ("transformer.*").
+ * It is read-only after f5_dit_create(), so any number of threads may share
+ * it. f5_dit_ctx is one thread's working state: kernel backend + thread
+ * pool, scratch buffers (allocated when the context is sized, never inside a
+ * step) and the text embedding cached for the current synthesis.
+ *
+ * Typical use (the CFM sampler does exactly this):
+ *     f5_dit_ctx_create(dit, &kp, &ctx, err);
+ *     f5_dit_set_text(ctx, B, N, text, T, lens, err);    once per synthesis
+ *     for each step: f5_dit_step(ctx, x, cond, time, F5_DIT_CFG_PACKED, out, err);
+ * Layouts: x, cond [B,N,100] (frames major, mel bins fastest), text [B,T]
+ * int32 vocab ids padded with -1, lens [B] valid frames (NULL = all N, no
+ * mask: what inference does for B = 1).
+ */
+#ifndef F5_MODEL_DIT_H
+#define F5_MODEL_DIT_H
+
+#include "f5tts.h"
+#include "kernels/kernels.h"
+#include "model/model_config.h"
+#include "model/weights.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct f5_dit f5_dit;
+typedef struct f5_dit_ctx f5_dit_ctx;
+
+/* Bind the weights of `w` (keys "transformer.*", see f5_checkpoint_normalize)
+ * to a DiT of architecture `c`. Every tensor is checked by name and shape
+ * (the error names the tensor: "got [..], expected [..]"); non-F32 tensors
+ * are converted once (inside w). `w` is BORROWED: it must outlive the
+ * returned model (the model keeps pointers into it). Unsupported options
+ * (qk_norm, attn_mask_enabled) fail with F5_ERR_UNSUPPORTED. */
+f5_status f5_dit_create(f5_weights *w, const f5_dit_config *c, f5_dit **out, f5_error *err);
+void f5_dit_free(f5_dit *d); /* NULL-safe; does not free the f5_weights */
+const f5_dit_config *f5_dit_get_config(const f5_dit *d);
+
+/* Options of one context. */
+typedef struct f5_dit_ctx_params {
+    f5_backend backend; /* F5_BACKEND_CPU (default) or F5_BACKEND_REF */
+    int n_threads;      /* >= 1; 0 = number of online CPUs */
+    int max_batch;      /* initial sizing hint (>= 1), grows on demand */
+    int max_frames;     /* initial sizing hint (frames), grows on demand */
+} f5_dit_ctx_params;
+
+f5_dit_ctx_params f5_dit_ctx_default_params(void);
+
+/* A context for one thread at a time (a context must not be used by two
+ * threads concurrently; the model may be). Scratch grows in
+ * f5_dit_set_text() when a synthesis needs more than the current size and
+ * is reused afterwards: f5_dit_step() never allocates. */
+f5_status f5_dit_ctx_create(const f5_dit *d, const f5_dit_ctx_params *p, f5_dit_ctx **out, f5_error *err);
+void f5_dit_ctx_free(f5_dit_ctx *ctx); /* NULL-safe */
+const f5_dit *f5_dit_ctx_model(const f5_dit_ctx *ctx);
+int f5_dit_ctx_threads(const f5_dit_ctx *ctx); /* threads the context uses */
+
+/* Compute and cache the text embedding of one synthesis, for both variants
+ * (with text, and with drop_text), for batch B and N frames: text [B,T]
+ * int32 (ids, -1 = padding), lens [B] or NULL. Sizes the scratch for
+ * packed CFG (2B rows). Must precede f5_dit_step(); the text embedding does
+ * not depend on x or t, so it is computed once per synthesis. lens values
+ * must lie in [0, N]; ids in [-1, text_num_embeds) (else F5_ERR_INVALID_ARG). */
+f5_status f5_dit_set_text(f5_dit_ctx *ctx, int B, int N, const int32_t *text, int T, const int32_t *lens,
+                          f5_error *err);
+
+typedef enum f5_dit_mode {
+    F5_DIT_COND = 0,      /* out [B,N,100]: no drops */
+    F5_DIT_UNCOND,        /* out [B,N,100]: drop_audio_cond and drop_text */
+    F5_DIT_DROP_AUDIO,    /* out [B,N,100]: drop_audio_cond only */
+    F5_DIT_CFG_PACKED,    /* out [2B,N,100]: rows 0..B-1 cond, B..2B-1 uncond, run as one batch */
+} f5_dit_mode;
+
+/* One DiT evaluation with the cached text (B, N, lens of the last
+ * f5_dit_set_text): x, cond [B,N,100], time [B] (flow time in [0,1]).
+ * In F5_DIT_CFG_PACKED mode x/cond/time are given once (B rows) and out
+ * holds 2B rows. Fails with F5_ERR_INVALID_ARG when set_text was not called. */
+f5_status f5_dit_step(f5_dit_ctx *ctx, const float *x, const float *cond, const float *time, f5_dit_mode mode,
+                      float *out, f5_error *err);
+
+/* Convenience: set_text + step with explicit drop flags (tests, golden). */
+f5_status f5_dit_forward(f5_dit_ctx *ctx, int B, int N, const float *x, const float *cond, const int32_t *text,
+                         int T, const float *time, const int32_t *lens, bool drop_audio_cond, bool drop_text,
+                         float *out, f5_error *err);
+
+/* Debug/golden hook: called with every intermediate of a step, per batch
+ * row b (0..rows-1 of the evaluated batch; in packed mode b >= B are the
+ * uncond rows): name is "time_embed" [1,D], "text_embed" [N,Dt],
+ * "input_embed" [N,D], "block<i>" [N,D], "norm_out" [N,D], "rope_freqs"
+ * [N,64] (b = -1). data is only valid during the call. NULL disables it. */
+typedef void (*f5_dit_trace_fn)(void *user, const char *name, int b, const float *data, int64_t rows, int64_t cols);
+void f5_dit_ctx_set_trace(f5_dit_ctx *ctx, f5_dit_trace_fn fn, void *user);
+
+/* FLOPs of one DiT evaluation of `rows` batch rows at N frames (GEMMs +
+ * attention; 2 per multiply-add), for benchmarks. */
+double f5_dit_flops(const f5_dit_config *c, int rows, int N);
+
+#endif

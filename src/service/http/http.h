@@ -1,0 +1,100 @@
+/* http.h - internals of the HTTP layer shared by server.c (libmicrohttpd
+ * glue, routing, request lifecycle), respond.c (JSON and error responses)
+ * and the route_*.c handlers. JSON stays in this layer: handlers turn
+ * requests into typed jobs and job records into JSON.
+ */
+#ifndef F5_HTTP_H
+#define F5_HTTP_H
+
+#include "service/http/tts_form.h"
+#include "service/service_impl.h"
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <stdatomic.h>
+
+typedef struct f5_http_req f5_http_req;
+
+/* A route handler runs once the whole body has been received (bodies are
+ * fed to body_fn as they arrive for routes that accept one). It must queue
+ * exactly one response (through f5_http_respond*). */
+typedef enum MHD_Result (*f5_http_handler)(f5_svc *svc, f5_http_req *req);
+
+typedef struct f5_http_route {
+    const char *method;
+    const char *pattern; /* "/jobs/{id}/audio": {id} matches one path segment */
+    f5_http_handler handler;
+    bool takes_body;
+} f5_http_route;
+
+struct f5_http_req {
+    atomic_int refs;             /* MHD's con_cls + an open streaming response */
+    struct MHD_Connection *conn;
+    f5_svc *svc;
+    char request_id[65];
+    char method[16];
+    char path[512];
+    const f5_http_route *route;
+    char param[80];              /* the {id} segment */
+    double t0_mono;
+    long long body_bytes;
+    bool body_too_large;         /* answer 413 once the (discarded) body has been read */
+    int status;                  /* the response status sent */
+    bool responded;
+    /* POST /tts */
+    f5_tts_form *form;
+    f5_multipart *mp;
+    f5_job *job;                 /* sync job being streamed (ref held) */
+    char job_id[F5_JOB_ID_LEN + 1];
+    double t_body_done_mono;
+    double tail_ms;              /* last chunk -> end of stream */
+    double first_byte_ms;        /* request end -> first byte handed to MHD */
+    bool stream_ok;
+    int fd;                      /* the connection's socket, for hang-up checks */
+};
+
+/* Routing (server.c). */
+const f5_http_route *f5_http_match(const char *method, const char *path, char *param, size_t param_n, bool *path_known);
+
+/* Responses (respond.c); every one carries X-Request-ID. */
+enum MHD_Result f5_http_respond(f5_http_req *req, int status, struct MHD_Response *resp);
+enum MHD_Result f5_http_json(f5_http_req *req, int status, json_t *body); /* steals body */
+enum MHD_Result f5_http_error(f5_http_req *req, int status, const char *code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* HTTP status for an f5_status of a failed synthesis. */
+int f5_http_status_for(const char *code);
+
+/* True when the peer closed its side of the connection. */
+bool f5_http_peer_gone(const f5_http_req *req);
+void f5_http_req_unref(f5_http_req *req);
+/* Hex id from OpenSSL RAND_bytes (2*nbytes chars + NUL). */
+bool f5_http_random_hex(char *out, size_t nbytes);
+
+/* Job record -> the GET /jobs/{id} JSON. */
+json_t *f5_http_job_json(const f5_job_rec *r);
+
+/* Handlers. */
+enum MHD_Result f5_route_tts(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_job_get(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_job_delete(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_job_audio(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_job_events(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_healthz(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_readyz(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_version(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_config(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_metrics(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_static(f5_svc *svc, f5_http_req *req);
+
+/* Body streaming for POST /tts (route_tts.c): called on the first call
+ * (headers known), per body piece, and may queue an early error. */
+enum MHD_Result f5_route_tts_begin(f5_svc *svc, f5_http_req *req);
+void f5_route_tts_body(f5_svc *svc, f5_http_req *req, const char *data, size_t n);
+
+/* Server lifecycle (server.c). */
+f5_status f5_http_start(f5_svc *svc, f5_http_server **out, f5_error *err);
+int f5_http_port(const f5_http_server *h);
+void f5_http_quiesce(f5_http_server *h); /* stop accepting new connections */
+void f5_http_stop(f5_http_server *h);    /* close everything, join threads */
+
+#endif

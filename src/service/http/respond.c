@@ -1,0 +1,120 @@
+/* respond.c - building responses: JSON bodies, the error envelope
+ * {"error":{"code","message","request_id"}}, the X-Request-ID header on
+ * every response, Retry-After on 503/429, job records as JSON, random ids.
+ */
+#include "service/http/http.h"
+
+#include <openssl/rand.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum MHD_Result f5_http_respond(f5_http_req *req, int status, struct MHD_Response *resp) {
+    if (!resp) return MHD_NO;
+    MHD_add_response_header(resp, "X-Request-ID", req->request_id);
+    if (status == 503 || status == 429) {
+        char ra[16];
+        snprintf(ra, sizeof ra, "%d", req->svc->cfg.retry_after_s);
+        MHD_add_response_header(resp, "Retry-After", ra);
+    }
+    req->status = status;
+    req->responded = true;
+    enum MHD_Result r = MHD_queue_response(req->conn, (unsigned)status, resp);
+    MHD_destroy_response(resp);
+    return r;
+}
+
+enum MHD_Result f5_http_json(f5_http_req *req, int status, json_t *body) {
+    char *s = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    if (!s) return MHD_NO;
+    size_t n = strlen(s);
+    s[n] = 0;
+    /* newline-terminated for curl users */
+    char *t = realloc(s, n + 2);
+    if (!t) {
+        free(s);
+        return MHD_NO;
+    }
+    t[n] = '\n';
+    t[n + 1] = 0;
+    struct MHD_Response *r = MHD_create_response_from_buffer(n + 1, t, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(t);
+        return MHD_NO;
+    }
+    MHD_add_response_header(r, "Content-Type", "application/json");
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    return f5_http_respond(req, status, r);
+}
+
+enum MHD_Result f5_http_error(f5_http_req *req, int status, const char *code, const char *field, const char *fmt, ...) {
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    json_t *e = json_pack("{s:s, s:s, s:s}", "code", code, "message", msg, "request_id", req->request_id);
+    if (field && *field) json_object_set_new(e, "field", json_string(field));
+    return f5_http_json(req, status, json_pack("{s:o}", "error", e));
+}
+
+int f5_http_status_for(const char *code) {
+    static const struct { const char *code; int status; } map[] = {
+        {"invalid_argument", 400}, {"invalid_text", 400},     {"invalid_audio", 422},  {"audio_too_long", 422},
+        {"audio_too_short", 422},  {"unsupported_format", 415}, {"cancelled", 409},    {"timeout", 503},
+        {"shutdown", 503},         {"out_of_memory", 503},    {"not_found", 404},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(code, map[i].code)) return map[i].status;
+    return 500;
+}
+
+bool f5_http_peer_gone(const f5_http_req *req) {
+    if (req->fd < 0) return false;
+    struct pollfd p = {.fd = req->fd, .events = POLLRDHUP};
+    if (poll(&p, 1, 0) <= 0) return false;
+    return (p.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+bool f5_http_random_hex(char *out, size_t nbytes) {
+    unsigned char b[64];
+    if (nbytes > sizeof b || RAND_bytes(b, (int)nbytes) != 1) return false;
+    for (size_t i = 0; i < nbytes; i++) snprintf(out + 2 * i, 3, "%02x", b[i]);
+    return true;
+}
+
+static json_t *ts_or_null(double t) {
+    if (t <= 0) return json_null();
+    char buf[40];
+    f5_obs_rfc3339(t, buf, sizeof buf);
+    return json_string(buf);
+}
+
+json_t *f5_http_job_json(const f5_job_rec *r) {
+    char status_url[64], result_url[80];
+    snprintf(status_url, sizeof status_url, "/jobs/%s", r->id);
+    snprintf(result_url, sizeof result_url, "/jobs/%s/audio", r->id);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:f, s:o, s:o, s:o, s:s, s:s, s:b}", "job_id", r->id, "status",
+                          f5_job_state_name(r->state), "mode", r->sync ? "sync" : "async", "progress", r->progress,
+                          "created_at", ts_or_null(r->created_at), "started_at", ts_or_null(r->started_at),
+                          "finished_at", ts_or_null(r->finished_at), "status_url", status_url, "format",
+                          f5_audio_format_name(r->params.format), "stored_result", r->result_key[0] != 0);
+    if (r->state == F5_JOB_SUCCEEDED) {
+        json_object_set_new(o, "audio_seconds", json_real(r->audio_seconds));
+        json_object_set_new(o, "rtf", json_real(r->rtf));
+    } else {
+        json_object_set_new(o, "audio_seconds", json_null());
+        json_object_set_new(o, "rtf", json_null());
+    }
+    json_object_set_new(o, "result_url", r->result_key[0] ? json_string(result_url) : json_null());
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->params.seed);
+    json_object_set_new(o, "seed", json_string(seed));
+    if (r->error_code[0])
+        json_object_set_new(o, "error", json_pack("{s:s, s:s}", "code", r->error_code, "message", r->error_message));
+    else json_object_set_new(o, "error", json_null());
+    return o;
+}

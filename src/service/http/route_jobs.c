@@ -1,0 +1,197 @@
+/* route_jobs.c - GET/DELETE /jobs/{id}, GET /jobs/{id}/audio (the stored
+ * result) and GET /jobs/{id}/events (Server-Sent Events: `progress` while
+ * queued/running, then one `done` or `error`, then the stream ends).
+ */
+#include "service/http/http.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool id_ok(const char *id) {
+    if (strlen(id) != F5_JOB_ID_LEN) return false;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'))) return false;
+    return true;
+}
+
+/* Load the job named in the path or answer 404/500; returns false if answered. */
+static bool load_job(f5_svc *svc, f5_http_req *req, f5_job_rec *rec, enum MHD_Result *ret) {
+    bool found = false;
+    f5_error err = {0};
+    if (id_ok(req->param) && f5_jobs_get(svc->jobs, req->param, rec, &found, &err) != F5_OK) {
+        *ret = f5_http_error(req, 500, "internal_error", NULL, "%s", err.message);
+        return false;
+    }
+    if (!found) {
+        *ret = f5_http_error(req, 404, "job_not_found", NULL, "no job with id '%.64s'", req->param);
+        return false;
+    }
+    snprintf(req->job_id, sizeof req->job_id, "%.32s", rec->id);
+    return true;
+}
+
+enum MHD_Result f5_route_job_get(f5_svc *svc, f5_http_req *req) {
+    f5_job_rec rec;
+    enum MHD_Result ret;
+    if (!load_job(svc, req, &rec, &ret)) return ret;
+    ret = f5_http_json(req, 200, f5_http_job_json(&rec));
+    f5_job_rec_free(&rec);
+    return ret;
+}
+
+enum MHD_Result f5_route_job_delete(f5_svc *svc, f5_http_req *req) {
+    f5_job_rec rec;
+    f5_queue_result qr = F5_Q_NOT_FOUND;
+    f5_error err = {0};
+    if (!id_ok(req->param)) return f5_http_error(req, 404, "job_not_found", NULL, "no job with id '%.64s'", req->param);
+    if (f5_jobs_cancel(svc->jobs, req->param, 10.0, &rec, &qr, &err) != F5_OK)
+        return f5_http_error(req, 500, "internal_error", NULL, "%s", err.message);
+    if (qr == F5_Q_NOT_FOUND) return f5_http_error(req, 404, "job_not_found", NULL, "no job with id '%s'", req->param);
+    snprintf(req->job_id, sizeof req->job_id, "%s", rec.id);
+    enum MHD_Result ret;
+    if (qr == F5_Q_CONFLICT)
+        ret = f5_http_error(req, 409, "job_finished", NULL, "job %s has already %s", rec.id, f5_job_state_name(rec.state));
+    else ret = f5_http_json(req, 200, f5_http_job_json(&rec));
+    f5_job_rec_free(&rec);
+    return ret;
+}
+
+enum MHD_Result f5_route_job_audio(f5_svc *svc, f5_http_req *req) {
+    f5_job_rec rec;
+    enum MHD_Result ret;
+    if (!load_job(svc, req, &rec, &ret)) return ret;
+    if (rec.state == F5_JOB_QUEUED || rec.state == F5_JOB_RUNNING) {
+        ret = f5_http_error(req, 409, "not_ready", NULL, "job %s is %s (progress %.2f); wait for it to succeed", rec.id,
+                            f5_job_state_name(rec.state), rec.progress);
+    } else if (rec.state != F5_JOB_SUCCEEDED) {
+        ret = f5_http_error(req, 409, "job_failed", NULL, "job %s %s: %s", rec.id, f5_job_state_name(rec.state),
+                            rec.error_message);
+    } else if (!rec.result_key[0]) {
+        ret = f5_http_error(req, 404, "no_stored_result", NULL,
+                            "job %s streamed its audio to the client (sync mode); nothing was stored", rec.id);
+    } else {
+        char path[2048];
+        f5_error err = {0};
+        int fd = -1;
+        struct stat sb;
+        if (f5_store_path(svc->store, rec.result_key, path, sizeof path, &err) != F5_OK ||
+            (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &sb) != 0) {
+            if (fd >= 0) close(fd);
+            ret = f5_http_error(req, 404, "no_stored_result", NULL, "the result of job %s is no longer stored", rec.id);
+        } else {
+            struct MHD_Response *r = MHD_create_response_from_fd((uint64_t)sb.st_size, fd);
+            const char *mime = rec.params.format == F5_FMT_PCM ? "audio/L16; rate=24000; channels=1"
+                                                               : f5_audio_format_mime(rec.params.format);
+            MHD_add_response_header(r, "Content-Type", mime);
+            char cd[128];
+            const char *ext = strrchr(rec.result_key, '.');
+            snprintf(cd, sizeof cd, "inline; filename=\"%s%s\"", rec.id, ext ? ext : "");
+            MHD_add_response_header(r, "Content-Disposition", cd);
+            MHD_add_response_header(r, "X-Job-ID", rec.id);
+            ret = f5_http_respond(req, 200, r);
+        }
+    }
+    f5_job_rec_free(&rec);
+    return ret;
+}
+
+/* ---- Server-Sent Events */
+
+typedef struct sse_ctx {
+    f5_http_req *req;
+    char id[F5_JOB_ID_LEN + 1];
+    char pending[2048];
+    size_t pending_len, pending_pos;
+    double last_progress;
+    int last_state;
+    bool finished;
+    double last_send_mono;
+    int seq;
+} sse_ctx;
+
+static void sse_queue(sse_ctx *c, const char *event, json_t *data) {
+    char *d = json_dumps(data, JSON_COMPACT);
+    json_decref(data);
+    c->pending_len = (size_t)snprintf(c->pending, sizeof c->pending, "id: %d\nevent: %s\ndata: %s\n\n", ++c->seq, event,
+                                      d ? d : "{}");
+    if (c->pending_len >= sizeof c->pending) c->pending_len = sizeof c->pending - 1;
+    c->pending_pos = 0;
+    free(d);
+}
+
+static ssize_t sse_reader(void *cls, uint64_t pos, char *buf, size_t max) {
+    sse_ctx *c = cls;
+    f5_svc *svc = c->req->svc;
+    for (;;) {
+        if (c->pending_pos < c->pending_len) {
+            size_t n = c->pending_len - c->pending_pos;
+            if (n > max) n = max;
+            memcpy(buf, c->pending + c->pending_pos, n);
+            c->pending_pos += n;
+            c->last_send_mono = f5_obs_mono();
+            return (ssize_t)n;
+        }
+        if (c->finished || atomic_load(&svc->stopping)) return MHD_CONTENT_READER_END_OF_STREAM;
+        f5_job_rec rec;
+        bool found = false;
+        if (f5_jobs_get(svc->jobs, c->id, &rec, &found, NULL) != F5_OK || !found) {
+            sse_queue(c, "error", json_pack("{s:s, s:{s:s, s:s}}", "job_id", c->id, "error", "code", "job_not_found",
+                                            "message", "the job no longer exists"));
+            c->finished = true;
+            continue;
+        }
+        if (rec.state == F5_JOB_SUCCEEDED) {
+            sse_queue(c, "done", f5_http_job_json(&rec));
+            c->finished = true;
+        } else if (f5_job_state_terminal(rec.state)) {
+            sse_queue(c, "error", f5_http_job_json(&rec));
+            c->finished = true;
+        } else if ((int)rec.state != c->last_state || rec.progress >= c->last_progress + 0.005) {
+            c->last_state = (int)rec.state;
+            c->last_progress = rec.progress;
+            sse_queue(c, "progress", json_pack("{s:s, s:s, s:f}", "job_id", rec.id, "status",
+                                               f5_job_state_name(rec.state), "progress", rec.progress));
+        } else if (f5_obs_mono() - c->last_send_mono > 15) {
+            memcpy(c->pending, ": keep-alive\n\n", 14);
+            c->pending_len = 14;
+            c->pending_pos = 0;
+        }
+        f5_job_rec_free(&rec);
+        if (c->pending_pos < c->pending_len) continue;
+        if (f5_http_peer_gone(c->req)) return MHD_CONTENT_READER_END_WITH_ERROR;
+        usleep(50 * 1000);
+    }
+}
+
+static void sse_free(void *cls) {
+    sse_ctx *c = cls;
+    f5_http_req_unref(c->req);
+    free(c);
+}
+
+enum MHD_Result f5_route_job_events(f5_svc *svc, f5_http_req *req) {
+    f5_job_rec rec;
+    enum MHD_Result ret;
+    if (!load_job(svc, req, &rec, &ret)) return ret;
+    f5_job_rec_free(&rec);
+    sse_ctx *c = calloc(1, sizeof *c);
+    if (!c) return MHD_NO;
+    c->req = req;
+    c->last_state = -1;
+    c->last_progress = -1;
+    c->last_send_mono = f5_obs_mono();
+    snprintf(c->id, sizeof c->id, "%.32s", req->param);
+    struct MHD_Response *r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, sse_reader, c, sse_free);
+    if (!r) {
+        free(c);
+        return MHD_NO;
+    }
+    atomic_fetch_add(&req->refs, 1);
+    MHD_add_response_header(r, "Content-Type", "text/event-stream");
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    MHD_add_response_header(r, "X-Accel-Buffering", "no");
+    return f5_http_respond(req, 200, r);
+}

@@ -1,0 +1,161 @@
+/* route_tts.c - POST /tts: the multipart body streams into a form (the
+ * voice file straight into storage), becomes a typed job, and is either
+ * answered 202 (async) or streamed back as audio while it is synthesised
+ * (sync). A sync client that goes away cancels its job.
+ */
+#include "service/http/http.h"
+
+#include <openssl/rand.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum MHD_Result f5_route_tts_begin(f5_svc *svc, f5_http_req *req) {
+    int phase = atomic_load(&svc->phase);
+    if (svc->cfg.role != F5_SVC_ROLE_API && phase != F5_SVC_READY)
+        return f5_http_error(req, 503, "not_ready", NULL, "%s",
+                             phase == F5_SVC_FAILED ? "the model failed to load; see /readyz"
+                                                    : "the model is still loading; retry shortly");
+    if (atomic_load(&svc->stopping)) return f5_http_error(req, 503, "shutting_down", NULL, "the service is shutting down");
+    const char *ct = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    char boundary[80];
+    f5_error err = {0};
+    f5_status st = f5_mp_boundary(ct, boundary, sizeof boundary, &err);
+    if (st == F5_ERR_UNSUPPORTED_FORMAT) return f5_http_error(req, 415, "unsupported_media_type", NULL, "%s", err.message);
+    if (st) return f5_http_error(req, 400, "invalid_multipart", NULL, "%s", err.message);
+    if (!f5_http_random_hex(req->job_id, F5_JOB_ID_LEN / 2))
+        return f5_http_error(req, 500, "internal_error", NULL, "no randomness for a job id");
+    char ref_key[96];
+    snprintf(ref_key, sizeof ref_key, "refs/%s", req->job_id);
+    req->form = f5_tts_form_new(&svc->cfg, svc->store, ref_key);
+    if (!req->form || f5_mp_new(boundary, &f5_tts_form_callbacks, req->form, &req->mp, &err) != F5_OK)
+        return f5_http_error(req, 500, "internal_error", NULL, "cannot start the form parser: %s", err.message);
+    return MHD_YES;
+}
+
+void f5_route_tts_body(f5_svc *svc, f5_http_req *req, const char *data, size_t n) {
+    if (!req->mp || f5_tts_form_error(req->form)->status) return;
+    f5_error err = {0};
+    if (f5_mp_feed(req->mp, data, n, &err) != F5_OK && !f5_tts_form_error(req->form)->status)
+        f5_tts_form_fail(req->form, 400, "invalid_multipart", NULL, "%s", err.message);
+}
+
+static ssize_t stream_reader(void *cls, uint64_t pos, char *buf, size_t max) {
+    f5_http_req *req = cls;
+    f5_svc *svc = req->svc;
+    for (;;) {
+        size_t n = 0;
+        f5_stream_status s = f5_job_read(svc->jobs, req->job, buf, max, 0.1, &n);
+        switch (s) {
+        case F5_STREAM_DATA:
+            if (pos == 0) req->first_byte_ms = (f5_obs_mono() - req->t_body_done_mono) * 1000.0;
+            return (ssize_t)n;
+        case F5_STREAM_END:
+            req->tail_ms = f5_job_ms_since_last_chunk(svc->jobs, req->job);
+            req->stream_ok = true;
+            return MHD_CONTENT_READER_END_OF_STREAM;
+        case F5_STREAM_FAILED:
+            return MHD_CONTENT_READER_END_WITH_ERROR;
+        case F5_STREAM_WAIT:
+            if (f5_http_peer_gone(req)) {
+                f5_job_abandon(svc->jobs, req->job);
+                return MHD_CONTENT_READER_END_WITH_ERROR;
+            }
+            break;
+        }
+    }
+}
+
+static void stream_free(void *cls) {
+    f5_http_req_unref(cls);
+}
+
+static enum MHD_Result form_error(f5_http_req *req) {
+    const f5_form_error *e = f5_tts_form_error(req->form);
+    return f5_http_error(req, e->status, e->code, e->field, "%s", e->message);
+}
+
+enum MHD_Result f5_route_tts(f5_svc *svc, f5_http_req *req) {
+    f5_error err = {0};
+    if (f5_tts_form_error(req->form)->status) return form_error(req);
+    if (f5_mp_finish(req->mp, &err) != F5_OK) {
+        f5_tts_form_fail(req->form, 400, "invalid_multipart", NULL, "%s", err.message);
+        return form_error(req);
+    }
+    const char *prefer = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Prefer");
+    f5_tts_request tr;
+    if (!f5_tts_form_finish(req->form, prefer && strstr(prefer, "respond-async"), &tr)) return form_error(req);
+    if (!tr.seed_given) {
+        uint32_t r = 0;
+        RAND_bytes((unsigned char *)&r, sizeof r);
+        tr.params.seed = r & 0x7fffffffu;
+    }
+    if (!tr.async && svc->cfg.role == F5_SVC_ROLE_API) {
+        f5_store_delete(svc->store, tr.ref_key, NULL);
+        return f5_http_error(req, 400, "invalid_field", "mode",
+                             "this node runs --role api: streaming (sync) synthesis needs role all; use mode=async");
+    }
+    f5_job_rec rec = {0};
+    snprintf(rec.id, sizeof rec.id, "%s", req->job_id);
+    snprintf(rec.request_id, sizeof rec.request_id, "%s", req->request_id);
+    rec.sync = !tr.async;
+    rec.params = tr.params;
+    rec.text = tr.text;
+    rec.ref_text = tr.ref_text;
+    snprintf(rec.ref_key, sizeof rec.ref_key, "%s", tr.ref_key);
+    rec.created_at = f5_obs_now();
+    f5_queue_result qr;
+    f5_job *job = NULL;
+    if (f5_jobs_submit(svc->jobs, &rec, rec.sync ? &job : NULL, &qr, &err) != F5_OK) {
+        f5_store_delete(svc->store, tr.ref_key, NULL);
+        return f5_http_error(req, 500, "internal_error", NULL, "cannot queue the job: %s", err.message);
+    }
+    if (qr == F5_Q_FULL) {
+        f5_store_delete(svc->store, tr.ref_key, NULL);
+        return f5_http_error(req, 503, "queue_full", NULL, "the queue is full (%d jobs waiting); retry later",
+                             svc->cfg.max_queue);
+    }
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)rec.params.seed);
+    if (!rec.sync) {
+        char status_url[64], result_url[80];
+        snprintf(status_url, sizeof status_url, "/jobs/%s", rec.id);
+        snprintf(result_url, sizeof result_url, "/jobs/%s/audio", rec.id);
+        json_t *body = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "job_id", rec.id, "status", "queued", "status_url",
+                                 status_url, "result_url", result_url, "events_url", "", "seed", seed);
+        char events_url[80];
+        snprintf(events_url, sizeof events_url, "/jobs/%s/events", rec.id);
+        json_object_set_new(body, "events_url", json_string(events_url));
+        char *s = json_dumps(body, JSON_COMPACT);
+        json_decref(body);
+        struct MHD_Response *r = MHD_create_response_from_buffer(s ? strlen(s) : 0, s, MHD_RESPMEM_MUST_FREE);
+        MHD_add_response_header(r, "Content-Type", "application/json");
+        MHD_add_response_header(r, "Location", status_url);
+        MHD_add_response_header(r, "X-Job-ID", rec.id);
+        MHD_add_response_header(r, "X-Seed", seed);
+        return f5_http_respond(req, 202, r);
+    }
+    req->job = job;
+    char code[48], msg[512];
+    for (;;) {
+        if (f5_job_wait_first(svc->jobs, job, 0.1)) break;
+        f5_job_state stt;
+        f5_job_error(svc->jobs, job, &stt, code, sizeof code, msg, sizeof msg);
+        if (f5_job_state_terminal(stt)) return f5_http_error(req, f5_http_status_for(code), code, NULL, "%s", msg);
+        if (f5_http_peer_gone(req)) {
+            f5_job_abandon(svc->jobs, job);
+            req->status = 499; /* client closed request */
+            return MHD_NO;
+        }
+    }
+    struct MHD_Response *r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 32 * 1024, stream_reader, req, stream_free);
+    if (!r) return MHD_NO;
+    atomic_fetch_add(&req->refs, 1);
+    const char *mime = rec.params.format == F5_FMT_PCM ? "audio/L16; rate=24000; channels=1"
+                                                       : f5_audio_format_mime(rec.params.format);
+    MHD_add_response_header(r, "Content-Type", mime);
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    MHD_add_response_header(r, "X-Job-ID", rec.id);
+    MHD_add_response_header(r, "X-Seed", seed);
+    MHD_add_response_header(r, "X-Accel-Buffering", "no");
+    return f5_http_respond(req, 200, r);
+}

@@ -1,0 +1,274 @@
+/* server.c - libmicrohttpd glue: one thread per connection (so a handler
+ * may block while a sync synthesis streams, and SSE may wait), a static
+ * route table, the request lifecycle (request id, body limit, body
+ * streaming to the route, completion log line and metrics).
+ */
+#include "service/http/http.h"
+
+#include "core/error.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <stdarg.h>
+#include <netdb.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+struct f5_http_server {
+    struct MHD_Daemon *d;
+    f5_svc *svc;
+    int port;
+    bool quiesced;
+};
+
+static const f5_http_route routes[] = {
+    {"POST", "/tts", f5_route_tts, true},
+    {"GET", "/jobs/{id}", f5_route_job_get, false},
+    {"DELETE", "/jobs/{id}", f5_route_job_delete, false},
+    {"GET", "/jobs/{id}/audio", f5_route_job_audio, false},
+    {"GET", "/jobs/{id}/events", f5_route_job_events, false},
+    {"GET", "/healthz", f5_route_healthz, false},
+    {"GET", "/readyz", f5_route_readyz, false},
+    {"GET", "/version", f5_route_version, false},
+    {"GET", "/config", f5_route_config, false},
+    {"GET", "/metrics", f5_route_metrics, false},
+    {"GET", "/", f5_route_static, false},
+    {"GET", "/index.html", f5_route_static, false},
+    {"GET", "/app.js", f5_route_static, false},
+    {"GET", "/style.css", f5_route_static, false},
+};
+
+/* Does path match pattern? Captures the {id} segment into param. */
+static bool match_one(const char *pattern, const char *path, char *param, size_t param_n) {
+    const char *p = pattern, *s = path;
+    while (*p && *s) {
+        if (!strncmp(p, "{id}", 4)) {
+            const char *e = strchr(s, '/');
+            size_t n = e ? (size_t)(e - s) : strlen(s);
+            if (n == 0 || n >= param_n) return false;
+            memcpy(param, s, n);
+            param[n] = 0;
+            p += 4;
+            s += n;
+            continue;
+        }
+        if (*p != *s) return false;
+        p++, s++;
+    }
+    return *p == 0 && *s == 0;
+}
+
+const f5_http_route *f5_http_match(const char *method, const char *path, char *param, size_t param_n, bool *path_known) {
+    *path_known = false;
+    const char *m = !strcmp(method, "HEAD") ? "GET" : method;
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+        char tmp[80];
+        if (!match_one(routes[i].pattern, path, tmp, sizeof tmp)) continue;
+        *path_known = true;
+        if (strcmp(routes[i].method, m)) continue;
+        snprintf(param, param_n, "%s", tmp);
+        return &routes[i];
+    }
+    return NULL;
+}
+
+/* Allowed methods of a known path, for the Allow header of a 405. */
+static void allowed_methods(const char *path, char *out, size_t n) {
+    out[0] = 0;
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+        char tmp[80];
+        if (!match_one(routes[i].pattern, path, tmp, sizeof tmp)) continue;
+        if (strstr(out, routes[i].method)) continue;
+        size_t l = strlen(out);
+        snprintf(out + l, n - l, "%s%s", l ? ", " : "", routes[i].method);
+        if (!strcmp(routes[i].method, "GET")) {
+            l = strlen(out);
+            snprintf(out + l, n - l, ", HEAD");
+        }
+    }
+}
+
+static bool request_id_ok(const char *s) {
+    size_t n = s ? strlen(s) : 0;
+    if (n == 0 || n > 64) return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(isalnum((unsigned char)s[i]) || s[i] == '-' || s[i] == '_' || s[i] == '.' || s[i] == ':')) return false;
+    return true;
+}
+
+void f5_http_req_unref(f5_http_req *req) {
+    if (atomic_fetch_sub(&req->refs, 1) != 1) return;
+    if (req->job) {
+        f5_job_abandon(req->svc->jobs, req->job);
+        f5_job_release(req->svc->jobs, req->job);
+    }
+    f5_mp_free(req->mp);
+    f5_tts_form_free(req->form);
+    free(req);
+}
+
+static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                                 const char *version, const char *upload_data, size_t *upload_size, void **con_cls) {
+    f5_svc *svc = cls;
+    f5_http_req *req = *con_cls;
+    if (!req) {
+        req = calloc(1, sizeof *req);
+        if (!req) return MHD_NO;
+        atomic_init(&req->refs, 1);
+        req->conn = conn;
+        req->svc = svc;
+        req->fd = -1;
+        req->t0_mono = f5_obs_mono();
+        *con_cls = req;
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (ci) req->fd = ci->connect_fd;
+        const char *rid = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Request-ID");
+        if (request_id_ok(rid)) snprintf(req->request_id, sizeof req->request_id, "%s", rid);
+        else if (!f5_http_random_hex(req->request_id, 16)) snprintf(req->request_id, sizeof req->request_id, "norandom");
+        snprintf(req->method, sizeof req->method, "%s", method);
+        snprintf(req->path, sizeof req->path, "%s", url);
+        bool known;
+        req->route = f5_http_match(method, url, req->param, sizeof req->param, &known);
+        if (!req->route) {
+            if (known) {
+                char allow[64];
+                allowed_methods(url, allow, sizeof allow);
+                char msg[128];
+                snprintf(msg, sizeof msg, "method %s is not allowed on %s (allowed: %s)", method, url, allow);
+                json_t *e = json_pack("{s:{s:s, s:s, s:s}}", "error", "code", "method_not_allowed", "message", msg,
+                                      "request_id", req->request_id);
+                char *s = json_dumps(e, JSON_COMPACT);
+                json_decref(e);
+                struct MHD_Response *r = MHD_create_response_from_buffer(s ? strlen(s) : 0, s, MHD_RESPMEM_MUST_FREE);
+                MHD_add_response_header(r, "Content-Type", "application/json");
+                MHD_add_response_header(r, "Allow", allow);
+                return f5_http_respond(req, 405, r);
+            }
+            return f5_http_error(req, 404, "not_found", NULL, "no route for %s %.200s", method, url);
+        }
+        /* Over the limit: a body up to twice the limit is read and discarded
+         * so that clients that do not wait for the response before sending
+         * (no Expect: 100-continue) still see the 413; a bigger one is cut. */
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        long long cln = cl ? strtoll(cl, NULL, 10) : 0;
+        if (cln > svc->cfg.max_body_bytes) {
+            req->body_too_large = true;
+            if (cln > 2 * svc->cfg.max_body_bytes)
+                return f5_http_error(req, 413, "body_too_large", NULL, "request body of %lld bytes exceeds the limit of %lld",
+                                     cln, svc->cfg.max_body_bytes);
+        }
+        if (req->route->takes_body && req->route->handler == f5_route_tts) return f5_route_tts_begin(svc, req);
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        size_t n = *upload_size;
+        *upload_size = 0;
+        if (req->responded) return MHD_YES;
+        req->body_bytes += (long long)n;
+        if (req->body_bytes > svc->cfg.max_body_bytes) req->body_too_large = true;
+        if (req->body_bytes > 2 * svc->cfg.max_body_bytes)
+            return f5_http_error(req, 413, "body_too_large", NULL, "request body exceeds the limit of %lld bytes",
+                                 svc->cfg.max_body_bytes);
+        if (req->route->takes_body && !req->body_too_large) f5_route_tts_body(svc, req, upload_data, n);
+        return MHD_YES;
+    }
+    if (req->responded) return MHD_YES;
+    if (req->body_too_large)
+        return f5_http_error(req, 413, "body_too_large", NULL, "request body of %lld bytes exceeds the limit of %lld",
+                             req->body_bytes, svc->cfg.max_body_bytes);
+    req->t_body_done_mono = f5_obs_mono();
+    return req->route->handler(svc, req);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe) {
+    f5_svc *svc = cls;
+    f5_http_req *req = *con_cls;
+    if (!req) return;
+    *con_cls = NULL;
+    double ms = (f5_obs_mono() - req->t0_mono) * 1000.0;
+    f5_obs_metrics_http(&svc->metrics, req->status);
+    json_t *ev = json_pack("{s:s, s:s, s:s, s:s, s:i, s:f, s:I}", "request_id", req->request_id, "method", req->method,
+                           "path", req->path, "route", req->route ? req->route->pattern : "", "status", req->status,
+                           "latency_ms", ms, "body_bytes", (json_int_t)req->body_bytes);
+    if (req->job_id[0]) json_object_set_new(ev, "job_id", json_string(req->job_id));
+    if (req->first_byte_ms > 0) json_object_set_new(ev, "first_byte_ms", json_real(req->first_byte_ms));
+    if (req->tail_ms >= 0 && req->stream_ok) json_object_set_new(ev, "tail_ms", json_real(req->tail_ms));
+    if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK) {
+        static const char *const why[] = {"ok", "error", "timeout", "shutdown", "read_error", "client_abort"};
+        json_object_set_new(ev, "terminated", json_string((unsigned)toe < 6 ? why[toe] : "other"));
+    }
+    pthread_mutex_lock(&svc->info_mu);
+    json_object_set_new(ev, "model_version", json_string(svc->model_version));
+    pthread_mutex_unlock(&svc->info_mu);
+    f5_obs_event(&svc->log, req->status >= 500 ? "warn" : "info", "request", ev);
+    f5_http_req_unref(req);
+}
+
+static void mhd_log(void *cls, const char *fmt, va_list ap) {
+    f5_svc *svc = cls;
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r')) msg[--n] = 0;
+    f5_obs_msgf(&svc->log, "warn", "http", "%s", msg);
+}
+
+f5_status f5_http_start(f5_svc *svc, f5_http_server **out, f5_error *err) {
+    *out = NULL;
+    f5_http_server *h = calloc(1, sizeof *h);
+    if (!h) return f5_errf(err, F5_ERR_NOMEM, "http: out of memory");
+    h->svc = svc;
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE}, *ai = NULL;
+    char port[16];
+    snprintf(port, sizeof port, "%d", svc->cfg.port);
+    const char *host = svc->cfg.host;
+    if (!strcmp(host, "*") || !strcmp(host, "0.0.0.0")) host = "0.0.0.0";
+    char h6[256];
+    if (host[0] == '[') { /* [::1] */
+        snprintf(h6, sizeof h6, "%s", host + 1);
+        char *e = strchr(h6, ']');
+        if (e) *e = 0;
+        host = h6;
+    }
+    int gai = getaddrinfo(host, port, &hints, &ai);
+    if (gai != 0 || !ai) {
+        free(h);
+        return f5_errf(err, F5_ERR_INVALID_ARG, "--listen %s: cannot resolve host: %s", svc->cfg.listen, gai_strerror(gai));
+    }
+    unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
+    h->d = MHD_start_daemon(flags, (uint16_t)svc->cfg.port, NULL, NULL, on_access, svc, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, svc, MHD_OPTION_SOCK_ADDR,
+                            ai->ai_addr, MHD_OPTION_NOTIFY_COMPLETED, on_completed, svc,
+                            MHD_OPTION_CONNECTION_LIMIT, (unsigned)svc->cfg.max_connections,
+                            MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
+                            MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
+    freeaddrinfo(ai);
+    if (!h->d) {
+        free(h);
+        return f5_errf(err, F5_ERR_IO, "--listen %s: cannot start the HTTP server (address in use or not permitted?)",
+                       svc->cfg.listen);
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
+    h->port = di ? di->port : svc->cfg.port;
+    *out = h;
+    return F5_OK;
+}
+
+int f5_http_port(const f5_http_server *h) {
+    return h ? h->port : 0;
+}
+
+void f5_http_quiesce(f5_http_server *h) {
+    if (!h || h->quiesced) return;
+    h->quiesced = true;
+    MHD_socket fd = MHD_quiesce_daemon(h->d);
+    if (fd != MHD_INVALID_SOCKET) close(fd);
+}
+
+void f5_http_stop(f5_http_server *h) {
+    if (!h) return;
+    MHD_stop_daemon(h->d);
+    free(h);
+}

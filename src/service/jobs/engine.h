@@ -1,0 +1,72 @@
+/* engine.h - what the job runner needs from a synthesis engine, as a small
+ * vtable: run one synthesis on worker slot i with progress / abort / chunk
+ * callbacks. The real engine (engine_f5.c) wraps the public libf5tts API
+ * (one model + vocoder, one session per slot); tests plug in fakes.
+ */
+#ifndef F5_SVC_ENGINE_H
+#define F5_SVC_ENGINE_H
+
+#include "f5tts.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct f5_svc_synth_req {
+    const char *text;
+    const char *ref_text;
+    const void *ref_audio; /* encoded reference file bytes */
+    size_t ref_len;
+    int nfe_step;
+    float cfg_strength;
+    float speed;
+    bool remove_silence;
+    uint64_t seed;
+    bool keep_pcm;         /* return the whole PCM in out (for encoders that cannot stream) */
+    /* callbacks (any may be NULL); user is passed to each */
+    void (*progress)(void *user, double fraction);
+    bool (*should_abort)(void *user);
+    f5_status (*on_chunk)(void *user, const float *pcm, size_t n);
+    void *user;
+} f5_svc_synth_req;
+
+typedef struct f5_svc_synth_out {
+    float *pcm;            /* malloc'd when keep_pcm, else NULL */
+    size_t n_samples;
+    double audio_seconds;
+    double rtf;
+    double t_first_call_ms; /* monotonic ms at which the engine began (for overhead measurements) */
+} f5_svc_synth_out;
+
+typedef struct f5_svc_engine {
+    void *self;
+    int n_slots;
+    /* Thread-safe across different slots; one call per slot at a time. */
+    f5_status (*run)(void *self, int slot, const f5_svc_synth_req *rq, f5_svc_synth_out *out, f5_error *err);
+    /* {"model":...,"vocoder":...,"arch":...} for /version and logs; caller owns. */
+    json_t *(*info)(void *self);
+    void (*free)(void *self);
+} f5_svc_engine;
+
+typedef struct f5_svc_engine_opts {
+    const char *model;
+    const char *vocoder;      /* NULL/"" = <model dir>/vocos */
+    const char *vocab;
+    const char *model_config;
+    const char *device;       /* auto|cpu|cuda */
+    int threads;
+    int n_slots;
+    double max_ref_seconds, min_ref_seconds;
+    f5_log_fn log;
+    void *log_user;
+} f5_svc_engine_opts;
+
+/* Load model + vocoder and create n_slots sessions. */
+f5_status f5_svc_engine_f5_open(const f5_svc_engine_opts *o, f5_svc_engine *out, f5_error *err);
+
+/* One short synthesis per slot with a synthetic reference, so that the first
+ * real request does not pay for lazy initialisation. */
+f5_status f5_svc_engine_warmup(f5_svc_engine *e, f5_error *err);
+
+#endif

@@ -1,0 +1,172 @@
+/* service.c - assembling the service: queue + storage + job manager + HTTP,
+ * the background engine load and warm-up that flips /readyz, and the
+ * graceful stop sequence (quiesce HTTP, drain jobs for the grace period,
+ * requeue the rest, close). See service.h.
+ */
+#include "service/service_impl.h"
+
+#include "core/error.h"
+#include "service/http/http.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void engine_log(void *user, f5_log_level level, const char *msg) {
+    f5_svc *s = user;
+    static const char *const names[] = {"debug", "info", "warn", "error"};
+    f5_obs_event(&s->log, (unsigned)level < 4 ? names[level] : "info", "engine", json_pack("{s:s}", "message", msg));
+}
+
+static void set_failed(f5_svc *s, const f5_error *e) {
+    pthread_mutex_lock(&s->info_mu);
+    s->fail_err = *e;
+    pthread_mutex_unlock(&s->info_mu);
+    atomic_store(&s->phase, F5_SVC_FAILED);
+    f5_obs_event(&s->log, "error", "model",
+                 json_pack("{s:s, s:s}", "status", "failed", "error", e->message));
+}
+
+static void *loader_main(void *arg) {
+    f5_svc *s = arg;
+    f5_error err = {0};
+    double t0 = f5_obs_mono();
+    f5_obs_event(&s->log, "info", "model",
+                 json_pack("{s:s, s:s, s:s, s:b}", "status", "loading", "model", s->cfg.model, "label",
+                           s->cfg.model_label, "test_model", s->cfg.test_model));
+    f5_svc_engine_opts eo = {.model = s->cfg.model, .vocoder = s->cfg.vocoder, .vocab = s->cfg.vocab,
+                             .model_config = s->cfg.model_config, .device = s->cfg.device_name,
+                             .threads = s->cfg.threads, .n_slots = s->cfg.concurrency,
+                             .max_ref_seconds = s->cfg.max_ref_seconds, .min_ref_seconds = s->cfg.min_ref_seconds,
+                             .log = engine_log, .log_user = s};
+    if (s->engine_open(&eo, &s->engine, &err) != F5_OK) {
+        set_failed(s, &err);
+        return NULL;
+    }
+    s->engine_loaded = true;
+    json_t *info = s->engine.info(s->engine.self);
+    if (s->cfg.test_model) json_object_set_new(info, "test_model", json_true());
+    if (s->cfg.model_label[0]) json_object_set_new(info, "label", json_string(s->cfg.model_label));
+    const char *arch = json_string_value(json_object_get(info, "arch"));
+    const char *model = json_string_value(json_object_get(info, "model"));
+    pthread_mutex_lock(&s->info_mu);
+    s->engine_info = info;
+    snprintf(s->model_version, sizeof s->model_version, "%s/%s%s", arch ? arch : "?", model ? model : "?",
+             s->cfg.test_model ? " (TEST MODEL)" : "");
+    pthread_mutex_unlock(&s->info_mu);
+    f5_jobs_set_model_version(s->jobs, s->model_version);
+    double t1 = f5_obs_mono();
+    if (s->cfg.warmup && f5_svc_engine_warmup(&s->engine, &err) != F5_OK) {
+        set_failed(s, &err);
+        return NULL;
+    }
+    if (f5_jobs_start(s->jobs, &s->engine, &err) != F5_OK) {
+        set_failed(s, &err);
+        return NULL;
+    }
+    atomic_store(&s->phase, F5_SVC_READY);
+    atomic_store(&s->metrics.ready, 1);
+    f5_obs_event(&s->log, "info", "model",
+                 json_pack("{s:s, s:s, s:f, s:f}", "status", "ready", "model_version", s->model_version, "load_ms",
+                           (t1 - t0) * 1000, "warmup_ms", (f5_obs_mono() - t1) * 1000));
+    return NULL;
+}
+
+f5_status f5_svc_start(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *sink_user, f5_svc **out, f5_error *err) {
+    return f5_svc_start_ex(cfg, sink, sink_user, NULL, out, err);
+}
+
+f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *sink_user, f5_svc_engine_open_fn open,
+                          f5_svc **out, f5_error *err) {
+    *out = NULL;
+    f5_svc *s = calloc(1, sizeof *s);
+    if (!s) return f5_errf(err, F5_ERR_NOMEM, "service: out of memory");
+    s->engine_open = open ? open : f5_svc_engine_f5_open;
+    s->cfg = *cfg;
+    s->log.sink = sink;
+    s->log.user = sink_user;
+    s->started_at = f5_obs_now();
+    f5_obs_metrics_init(&s->metrics);
+    pthread_mutex_init(&s->info_mu, NULL);
+    snprintf(s->model_version, sizeof s->model_version, "loading");
+    f5_status st;
+    /* the data dir holds the default queue and storage; storage creates dirs */
+    char data_url[F5_SVC_STR + 8];
+    snprintf(data_url, sizeof data_url, "fs:%s", cfg->data_dir);
+    f5_store *tmp = NULL;
+    if ((st = f5_store_open(data_url, &tmp, err))) goto fail;
+    f5_store_close(tmp);
+    if ((st = f5_store_open(cfg->storage, &s->store, err))) goto fail;
+    if ((st = f5_queue_open(cfg->queue, &s->queue, err))) goto fail;
+    f5_jobs_opts jo = {.queue = s->queue, .store = s->store, .log = &s->log, .metrics = &s->metrics,
+                       .max_queue = cfg->max_queue, .request_timeout_s = cfg->request_timeout_s,
+                       .result_ttl_s = cfg->result_ttl_s, .model_version = cfg->model_label};
+    if ((st = f5_jobs_create(&jo, &s->jobs, err))) goto fail;
+    if (cfg->role != F5_SVC_ROLE_WORKER) {
+        if ((st = f5_http_start(s, &s->http, err))) goto fail;
+        char url[300];
+        snprintf(url, sizeof url, "http://%s:%d/", cfg->host, f5_http_port(s->http));
+        f5_obs_event(&s->log, "info", "listening",
+                     json_pack("{s:s, s:s, s:s, s:s, s:s}", "url", url, "role", cfg->role_name, "data", cfg->data_dir,
+                               "queue", cfg->queue, "storage", cfg->storage));
+    }
+    if (cfg->role == F5_SVC_ROLE_API) {
+        atomic_store(&s->phase, F5_SVC_READY);
+        atomic_store(&s->metrics.ready, 1);
+        if ((st = f5_jobs_start_janitor(s->jobs, err))) goto fail;
+    } else {
+        if (pthread_create(&s->loader, NULL, loader_main, s) != 0) {
+            st = f5_errf(err, F5_ERR_INTERNAL, "service: cannot start the model loader thread");
+            goto fail;
+        }
+        s->loader_started = true;
+    }
+    *out = s;
+    return F5_OK;
+fail:
+    f5_svc_free(s);
+    return st;
+}
+
+f5_svc_phase f5_svc_phase_get(f5_svc *s, f5_error *err) {
+    int p = atomic_load(&s->phase);
+    if (p == F5_SVC_FAILED && err) {
+        pthread_mutex_lock(&s->info_mu);
+        *err = s->fail_err;
+        pthread_mutex_unlock(&s->info_mu);
+    }
+    return (f5_svc_phase)p;
+}
+
+int f5_svc_port(const f5_svc *s) {
+    return s->http ? f5_http_port(s->http) : 0;
+}
+
+void f5_svc_stop(f5_svc *s) {
+    if (!s || atomic_exchange(&s->stopping, true)) return;
+    double t0 = f5_obs_mono();
+    f5_obs_event(&s->log, "info", "shutdown", json_pack("{s:s, s:f}", "status", "draining", "grace_s", s->cfg.shutdown_grace_s));
+    if (s->http) f5_http_quiesce(s->http);
+    if (s->loader_started) {
+        pthread_join(s->loader, NULL);
+        s->loader_started = false;
+    }
+    if (s->jobs) f5_jobs_shutdown(s->jobs, s->cfg.shutdown_grace_s);
+    if (s->http) {
+        f5_http_stop(s->http);
+        s->http = NULL;
+    }
+    f5_obs_event(&s->log, "info", "shutdown",
+                 json_pack("{s:s, s:f}", "status", "stopped", "ms", (f5_obs_mono() - t0) * 1000));
+}
+
+void f5_svc_free(f5_svc *s) {
+    if (!s) return;
+    f5_svc_stop(s);
+    f5_jobs_free(s->jobs);
+    if (s->engine_loaded && s->engine.free) s->engine.free(s->engine.self);
+    f5_queue_close(s->queue);
+    f5_store_close(s->store);
+    json_decref(s->engine_info);
+    pthread_mutex_destroy(&s->info_mu);
+    free(s);
+}

@@ -1,0 +1,215 @@
+/* store_fs.c - the local-filesystem blob store (fs:DIR). A key maps to
+ * DIR/key; writes go to a temporary file in the same directory and are
+ * renamed into place, so readers never see partial blobs.
+ */
+#include "service/store/store.h"
+
+#include "core/error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct f5_store {
+    char root[PATH_MAX];
+};
+
+struct f5_store_writer {
+    f5_store *s;
+    FILE *f;
+    char tmp[PATH_MAX];
+    char dst[PATH_MAX];
+};
+
+bool f5_store_key_valid(const char *key) {
+    if (!key || !*key || strlen(key) > 200 || key[0] == '/') return false;
+    const char *seg = key;
+    for (const char *p = key;; p++) {
+        if (*p == '/' || *p == 0) {
+            size_t n = (size_t)(p - seg);
+            if (n == 0 || (n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.')) return false;
+            if (*p == 0) return true;
+            seg = p + 1;
+            continue;
+        }
+        char c = *p;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+              c == '-'))
+            return false;
+    }
+}
+
+/* mkdir -p for the directory part of path. */
+static f5_status mkdirs(char *path, bool include_last, f5_error *err) {
+    size_t n = strlen(path);
+    for (size_t i = 1; i <= n; i++) {
+        if (path[i] == '/' || (include_last && path[i] == 0)) {
+            char c = path[i];
+            path[i] = 0;
+            if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+                f5_status st = f5_errf(err, F5_ERR_IO, "storage: mkdir %s: %s", path, strerror(errno));
+                path[i] = c;
+                return st;
+            }
+            path[i] = c;
+        }
+    }
+    return F5_OK;
+}
+
+static f5_status key_path(f5_store *s, const char *key, char *buf, size_t n, f5_error *err) {
+    if (!f5_store_key_valid(key)) return f5_errf(err, F5_ERR_INVALID_ARG, "storage: invalid key '%s'", key ? key : "");
+    if ((size_t)snprintf(buf, n, "%s/%s", s->root, key) >= n)
+        return f5_errf(err, F5_ERR_INVALID_ARG, "storage: path too long for key '%s'", key);
+    return F5_OK;
+}
+
+f5_status f5_store_open(const char *url, f5_store **out, f5_error *err) {
+    *out = NULL;
+    if (strncmp(url, "fs:", 3) != 0 || !url[3])
+        return f5_errf(err, F5_ERR_UNSUPPORTED, "storage: '%s': expected fs:DIR", url);
+    f5_store *s = calloc(1, sizeof *s);
+    if (!s) return f5_errf(err, F5_ERR_NOMEM, "storage: out of memory");
+    if (strlen(url + 3) >= sizeof s->root - 256) {
+        free(s);
+        return f5_errf(err, F5_ERR_INVALID_ARG, "storage: directory path too long");
+    }
+    snprintf(s->root, sizeof s->root, "%s", url + 3);
+    f5_status st = mkdirs(s->root, true, err);
+    if (st) {
+        free(s);
+        return st;
+    }
+    *out = s;
+    return F5_OK;
+}
+
+void f5_store_close(f5_store *s) {
+    free(s);
+}
+
+f5_status f5_store_begin(f5_store *s, const char *key, f5_store_writer **out, f5_error *err) {
+    *out = NULL;
+    f5_store_writer *w = calloc(1, sizeof *w);
+    if (!w) return f5_errf(err, F5_ERR_NOMEM, "storage: out of memory");
+    w->s = s;
+    f5_status st = key_path(s, key, w->dst, sizeof w->dst, err);
+    if (st) goto fail;
+    st = mkdirs(w->dst, false, err);
+    if (st) goto fail;
+    if ((size_t)snprintf(w->tmp, sizeof w->tmp, "%.4000s.tmp-XXXXXX", w->dst) >= sizeof w->tmp) {
+        st = f5_errf(err, F5_ERR_INVALID_ARG, "storage: path too long for key '%s'", key);
+        goto fail;
+    }
+    int fd = mkstemp(w->tmp);
+    if (fd < 0) {
+        st = f5_errf(err, F5_ERR_IO, "storage: create %s: %s", w->tmp, strerror(errno));
+        goto fail;
+    }
+    w->f = fdopen(fd, "wb");
+    if (!w->f) {
+        close(fd);
+        unlink(w->tmp);
+        st = f5_errf(err, F5_ERR_IO, "storage: fdopen: %s", strerror(errno));
+        goto fail;
+    }
+    *out = w;
+    return F5_OK;
+fail:
+    free(w);
+    return st;
+}
+
+f5_status f5_store_write(f5_store_writer *w, const void *data, size_t len, f5_error *err) {
+    if (len && fwrite(data, 1, len, w->f) != len)
+        return f5_errf(err, F5_ERR_IO, "storage: write %s: %s", w->tmp, strerror(errno));
+    return F5_OK;
+}
+
+f5_status f5_store_commit(f5_store_writer *w, f5_error *err) {
+    f5_status st = F5_OK;
+    if (fflush(w->f) != 0 || fsync(fileno(w->f)) != 0)
+        st = f5_errf(err, F5_ERR_IO, "storage: flush %s: %s", w->tmp, strerror(errno));
+    if (fclose(w->f) != 0 && !st) st = f5_errf(err, F5_ERR_IO, "storage: close %s: %s", w->tmp, strerror(errno));
+    if (!st && rename(w->tmp, w->dst) != 0)
+        st = f5_errf(err, F5_ERR_IO, "storage: rename to %s: %s", w->dst, strerror(errno));
+    if (st) unlink(w->tmp);
+    free(w);
+    return st;
+}
+
+void f5_store_abort(f5_store_writer *w) {
+    if (!w) return;
+    fclose(w->f);
+    unlink(w->tmp);
+    free(w);
+}
+
+f5_status f5_store_put(f5_store *s, const char *key, const void *data, size_t len, f5_error *err) {
+    f5_store_writer *w;
+    f5_status st = f5_store_begin(s, key, &w, err);
+    if (st) return st;
+    st = f5_store_write(w, data, len, err);
+    if (st) {
+        f5_store_abort(w);
+        return st;
+    }
+    return f5_store_commit(w, err);
+}
+
+f5_status f5_store_get(f5_store *s, const char *key, uint8_t **data, size_t *len, f5_error *err) {
+    *data = NULL;
+    *len = 0;
+    char path[PATH_MAX];
+    f5_status st = key_path(s, key, path, sizeof path, err);
+    if (st) return st;
+    FILE *f = fopen(path, "rb");
+    if (!f) return f5_errf(err, errno == ENOENT ? F5_ERR_NOT_FOUND : F5_ERR_IO, "storage: open %s: %s", key, strerror(errno));
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0) {
+        fclose(f);
+        return f5_errf(err, F5_ERR_IO, "storage: stat %s: %s", key, strerror(errno));
+    }
+    uint8_t *buf = malloc((size_t)sb.st_size + 1);
+    if (!buf) {
+        fclose(f);
+        return f5_errf(err, F5_ERR_NOMEM, "storage: %s: out of memory", key);
+    }
+    size_t n = fread(buf, 1, (size_t)sb.st_size, f);
+    fclose(f);
+    if (n != (size_t)sb.st_size) {
+        free(buf);
+        return f5_errf(err, F5_ERR_IO, "storage: short read on %s", key);
+    }
+    *data = buf;
+    *len = n;
+    return F5_OK;
+}
+
+f5_status f5_store_delete(f5_store *s, const char *key, f5_error *err) {
+    char path[PATH_MAX];
+    f5_status st = key_path(s, key, path, sizeof path, err);
+    if (st) return st;
+    if (unlink(path) != 0 && errno != ENOENT) return f5_errf(err, F5_ERR_IO, "storage: delete %s: %s", key, strerror(errno));
+    return F5_OK;
+}
+
+f5_status f5_store_path(f5_store *s, const char *key, char *buf, size_t n, f5_error *err) {
+    return key_path(s, key, buf, n, err);
+}
+
+f5_status f5_store_size(f5_store *s, const char *key, uint64_t *size, f5_error *err) {
+    char path[PATH_MAX];
+    f5_status st = key_path(s, key, path, sizeof path, err);
+    if (st) return st;
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return f5_errf(err, errno == ENOENT ? F5_ERR_NOT_FOUND : F5_ERR_IO, "storage: stat %s: %s", key, strerror(errno));
+    *size = (uint64_t)sb.st_size;
+    return F5_OK;
+}

@@ -1,0 +1,89 @@
+/* textnorm.h - internals of the Vietnamese normaliser shared by its files:
+ * the output builder (words separated by one space, punctuation attached,
+ * sentence breaks as "\n") and the number readers. See textnorm.c for the
+ * driver and ../shared/textnorm/README.md for the convention implemented.
+ */
+#ifndef F5_TEXT_TEXTNORM_H
+#define F5_TEXT_TEXTNORM_H
+
+#include "text/text_internal.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct tn_out {
+    f5_tx_buf b;
+} tn_out;
+
+/* Append words (one or more, space separated) after a single space. */
+void tn_w(tn_out *o, const char *words);
+void tn_wn(tn_out *o, const char *words, size_t n);
+/* Append words lowercased (UTF-8 aware). */
+void tn_w_lower(tn_out *o, const char *s, size_t n);
+/* Attach punctuation to the previous word. */
+void tn_p(tn_out *o, const char *punct);
+/* End the sentence (newline) if something was written since the last one. */
+void tn_break(tn_out *o);
+/* The last word written in the current sentence (pointer into the buffer, length in *n), or NULL. */
+const char *tn_last_word(const tn_out *o, size_t *n, int back);
+bool tn_last_is(const tn_out *o, const char *w);
+
+/* Numbers. Digit strings are ASCII digits only. */
+void tn_say_digit(tn_out *o, int d);
+void tn_say_digits(tn_out *o, const char *s, size_t n);
+/* Cardinal reading of a digit string of any length (leading zeros ignored). */
+void tn_say_int(tn_out *o, const char *s, size_t n);
+void tn_say_uint(tn_out *o, unsigned long long v);
+/* "int phẩy frac": frac digit by digit. */
+void tn_say_decimal(tn_out *o, const char *ip, size_t in, const char *fp, size_t fn, const char *mark);
+
+/* One whitespace-separated input token, split into opening marks (dropped),
+ * body and trailing punctuation. */
+typedef struct tn_tok {
+    const char *s;     /* the whole raw token */
+    size_t n;
+    const char *b;     /* body */
+    size_t bn;
+    const char *tr;    /* trailing punctuation run (closing quotes/brackets removed later) */
+    size_t trn;
+    bool abbr_end;     /* body ends with an abbreviation dot taken back from the trailing punctuation */
+    bool abbr_can_end; /* ... that may also be the sentence's period mid-line ("v.v.") */
+} tn_tok;
+
+typedef struct tn_ctx {
+    tn_out *o;
+    tn_tok *t; /* tokens of the current line */
+    int nt;
+    int i;     /* current token */
+    int depth; /* nesting of tn_word_token (compounds, glued prefixes), capped */
+} tn_ctx;
+
+/* Handlers: each consumes token ctx->i (and possibly following ones) and
+ * returns the index of the last token it consumed (whose trailing
+ * punctuation the driver then emits), or -1 when it does not apply. */
+int tn_number_token(tn_ctx *c, const char *b, size_t n);
+int tn_word_token(tn_ctx *c, const char *b, size_t n);
+bool tn_url_token(tn_ctx *c, const char *b, size_t n);
+/* Spoken symbol (&, +, =, >, <, ~, ≈ ...) or NULL. */
+const char *tn_symbol_word(const char *b, size_t n);
+
+/* Helpers over the raw tokens. */
+bool tn_is_digit(char ch);
+bool tn_all_digits(const char *s, size_t n);
+bool tn_has_digit(const char *s, size_t n);
+bool tn_has_alpha(const char *s, size_t n);
+/* First character of token k (body) is an uppercase letter or a digit. */
+bool tn_tok_starts_upper(const tn_ctx *c, int k);
+/* Lowercased body of token k equals w (ASCII/UTF-8 exact after lowercasing). */
+bool tn_tok_is(const tn_ctx *c, int k, const char *w);
+/* Previous output word (back = 0 last, 1 the one before) equals w. */
+bool tn_prev_is(const tn_ctx *c, int back, const char *w);
+
+/* Roman numeral (strict standard form, 1..3999) -> value, or 0. */
+int tn_roman_value(const char *s, size_t n);
+
+/* Lowercase one UTF-8 string into buf (ASCII + Vietnamese via utf8proc). */
+void tn_lower_into(f5_tx_buf *b, const char *s, size_t n);
+
+#endif

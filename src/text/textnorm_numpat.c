@@ -1,0 +1,625 @@
+/* textnorm_numpat.c - tokens that contain digits: dates, times, phone
+ * numbers, ranges and scores, fractions, dimensions, numbers with their
+ * thousands/decimal separators, signs, currencies (read after the number),
+ * percent, units (from units.tsv) and shorthand amounts (25k, 1tr5).
+ */
+#include "text/textnorm.h"
+#include "text/textnorm_tables.h"
+
+#include <string.h>
+
+/* Numeric literal at s: digits ([.,] digits)*. Returns its length (0 if none). */
+static size_t np_scan_lit(const char *s, size_t n) {
+    size_t i = 0;
+    if (!n || !tn_is_digit(s[0])) return 0;
+    while (i < n && tn_is_digit(s[i])) i++;
+    while (i + 1 < n && (s[i] == '.' || s[i] == ',') && tn_is_digit(s[i + 1])) {
+        i++;
+        while (i < n && tn_is_digit(s[i])) i++;
+    }
+    return i;
+}
+
+static unsigned long np_val(const char *s, size_t n) {
+    unsigned long v = 0;
+    for (size_t i = 0; i < n && i < 9; i++) v = v * 10 + (unsigned long)(s[i] - '0');
+    return n > 9 ? 999999999UL : v;
+}
+
+/* Read a numeric literal (validated by np_scan_lit). */
+static void np_say_lit(tn_out *o, const char *s, size_t n, bool lead_zero_digits) {
+    size_t gs[64], gl[64];
+    char sep[64];
+    int ng = 0;
+    for (size_t i = 0; i < n && ng < 64;) {
+        size_t st = i;
+        while (i < n && tn_is_digit(s[i])) i++;
+        gs[ng] = st;
+        gl[ng] = i - st;
+        sep[ng] = i < n ? s[i] : 0;
+        ng++;
+        if (i < n) i++;
+    }
+    if (ng == 1) {
+        if (lead_zero_digits && n > 1 && s[0] == '0') tn_say_digits(o, s, n);
+        else tn_say_int(o, s, n);
+        return;
+    }
+    char digits[256];
+    size_t dn = 0;
+    /* thousands with dots, optional decimal comma */
+    int ndots = 0, ncommas = 0;
+    for (int g = 0; g < ng - 1; g++) sep[g] == '.' ? ndots++ : ncommas++;
+    bool groups3 = gl[0] <= 3;
+    int last_int = ng - 1; /* index of the last integer group */
+    if (ndots >= 1 && sep[ng - 2] == ',' && ncommas == 1) last_int = ng - 2;
+    else if (ncommas >= 1 && sep[ng - 2] == '.' && ndots == 1 && ng >= 3) last_int = ng - 2;
+    for (int g = 1; g <= last_int; g++)
+        if (gl[g] != 3) groups3 = false;
+    char isep = 0;
+    bool uniform = true;
+    for (int g = 0; g < last_int; g++) {
+        if (!isep) isep = sep[g];
+        if (sep[g] != isep) uniform = false;
+    }
+    bool thousands = groups3 && uniform && last_int >= 1 && (isep == '.' || (isep == ',' && (last_int >= 2 || last_int < ng - 1)));
+    if (thousands) {
+        for (int g = 0; g <= last_int && dn + gl[g] < sizeof digits; g++) {
+            memcpy(digits + dn, s + gs[g], gl[g]);
+            dn += gl[g];
+        }
+        tn_say_int(o, digits, dn);
+        if (last_int < ng - 1) {
+            tn_w(o, "phẩy");
+            tn_say_digits(o, s + gs[ng - 1], gl[ng - 1]);
+        }
+        return;
+    }
+    if (ng == 2 && sep[0] == ',') {
+        tn_say_decimal(o, s + gs[0], gl[0], s + gs[1], gl[1], "phẩy");
+        return;
+    }
+    if (ng == 2 && sep[0] == '.') {
+        tn_say_int(o, s + gs[0], gl[0]);
+        tn_w(o, "chấm");
+        if (gl[1] <= 2 && s[gs[1]] != '0') tn_say_int(o, s + gs[1], gl[1]);
+        else tn_say_digits(o, s + gs[1], gl[1]);
+        return;
+    }
+    for (int g = 0; g < ng; g++) { /* version numbers and anything else */
+        tn_say_int(o, s + gs[g], gl[g]);
+        if (g < ng - 1) tn_w(o, sep[g] == ',' ? "phẩy" : "chấm");
+    }
+}
+
+static const f5_tn_entry *np_unit(const char *s, size_t n) {
+    const f5_tn_entry *e = f5_tn_lookup(f5_tn_table_currencies, f5_tn_table_currencies_n, s, n, false);
+    if (!e) e = f5_tn_lookup(f5_tn_table_units, f5_tn_table_units_n, s, n, false);
+    return e;
+}
+
+/* Is s[0..n) a suffix we can read after a number? Says it when o != NULL. */
+static bool np_suffix(tn_out *o, const char *s, size_t n) {
+    if (!n) return true;
+    const f5_tn_entry *e = np_unit(s, n);
+    if (e) {
+        if (o) tn_w(o, e->value);
+        return true;
+    }
+    if (n == 1 && s[0] == '%') {
+        if (o) tn_w(o, "phần trăm");
+        return true;
+    }
+    if (n == 1 && (s[0] == 'k' || s[0] == 'K')) {
+        if (o) tn_w(o, "nghìn");
+        return true;
+    }
+    if (n == 1 && s[0] == '+') {
+        if (o) tn_w(o, "cộng");
+        return true;
+    }
+    if ((n >= 2 && (s[0] == 't' || s[0] == 'T') && s[1] == 'r') && (n == 2 || tn_all_digits(s + 2, n - 2)) && n <= 5) {
+        if (o) {
+            tn_w(o, "triệu");
+            if (n > 2) {
+                char d[3] = {'0', '0', '0'};
+                memcpy(d, s + 2, n - 2);
+                tn_say_int(o, d, 3);
+                tn_w(o, "nghìn");
+            }
+        }
+        return true;
+    }
+    if (n >= 2 && n <= 3 && s[0] == 'm' && tn_all_digits(s + 1, n - 1)) { /* 1m75 */
+        if (o) {
+            tn_w(o, "mét");
+            tn_say_int(o, s + 1, n - 1);
+        }
+        return true;
+    }
+    const char *sl = memchr(s, '/', n);
+    if (sl && sl > s && sl < s + n - 1) {
+        size_t ln = (size_t)(sl - s), rn = n - ln - 1;
+        bool lu = np_suffix(NULL, s, ln);
+        bool ru = np_unit(sl + 1, rn) || !tn_has_digit(sl + 1, rn);
+        if (lu && ru) {
+            if (o) {
+                np_suffix(o, s, ln);
+                tn_w(o, "trên");
+                const f5_tn_entry *r = np_unit(sl + 1, rn);
+                if (r) tn_w(o, r->value);
+                else tn_w_lower(o, sl + 1, rn);
+            }
+            return true;
+        }
+        return false;
+    }
+    if (!tn_has_digit(s, n) && tn_has_alpha(s, n)) {
+        for (size_t i = 0; i < n; i++)
+            if (strchr("-_.,:/@#&=+<>~\"'()[]", s[i])) return false;
+        if (o) tn_w_lower(o, s, n); /* 4G, 10A, 5tuổi */
+        return true;
+    }
+    return false;
+}
+
+/* Words after which a digit string is an identifier read digit by digit:
+ * right before the number, or (strong ones) up to 4 words before it. */
+static const char *const np_id_near[] = {"gọi", "đài", "nóng", "mã", "bấm", "quay"};
+static const char *const np_id_far[] = {"thoại", "hotline", "sđt", "otp", "zalo", "fax", "stk", "tài khoản", "mã số"};
+
+/* The output words ending `back` words before the end spell phrase (1-2 words). */
+static bool np_prev_phrase(tn_ctx *c, int back, const char *phrase) {
+    const char *sp = strchr(phrase, ' ');
+    if (!sp) return tn_prev_is(c, back, phrase);
+    char first[32];
+    size_t fl = (size_t)(sp - phrase);
+    if (fl >= sizeof first) return false;
+    memcpy(first, phrase, fl);
+    first[fl] = 0;
+    return tn_prev_is(c, back, sp + 1) && tn_prev_is(c, back + 1, first);
+}
+
+static bool np_phone_context(tn_ctx *c) {
+    for (size_t k = 0; k < sizeof np_id_near / sizeof *np_id_near; k++)
+        if (tn_prev_is(c, 0, np_id_near[k])) return true;
+    for (int back = 0; back < 4; back++)
+        for (size_t k = 0; k < sizeof np_id_far / sizeof *np_id_far; k++)
+            if (np_prev_phrase(c, back, np_id_far[k])) return true;
+    return false;
+}
+
+/* Phone-style digits: groups separated by . - or spaces, read digit by digit. */
+static void np_say_phone(tn_out *o, const char *s, size_t n) {
+    size_t i = 0;
+    if (n && s[0] == '+') {
+        tn_w(o, "cộng");
+        i = 1;
+    }
+    tn_say_digits(o, s + i, n - i);
+}
+
+static size_t np_count_digits(const char *s, size_t n) {
+    size_t d = 0;
+    for (size_t i = 0; i < n; i++) d += tn_is_digit(s[i]);
+    return d;
+}
+
+static bool np_phone_chars(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!tn_is_digit(s[i]) && s[i] != '.' && s[i] != '-' && !(i == 0 && s[i] == '+')) return false;
+    return n > 0;
+}
+
+/* Try phone numbers, possibly over several tokens. Returns last token or -1. */
+static int np_phone(tn_ctx *c, const char *b, size_t n) {
+    bool ctx = np_phone_context(c);
+    if (!np_phone_chars(b, n)) return -1;
+    size_t digits = np_count_digits(b, n);
+    bool plus = b[0] == '+';
+    bool zero = b[0] == '0';
+    bool hot = n >= 4 && (memcmp(b, "1900", 4) == 0 || memcmp(b, "1800", 4) == 0) && (n == 4 || !tn_is_digit(b[4]) || digits == 8);
+    bool seps = memchr(b, '.', n) || memchr(b, '-', n);
+    if (seps && !plus && !zero && !ctx && !hot) return -1;
+    if (!plus && !zero && !hot && !ctx) return -1;
+    if (seps && zero && digits < 9 && !ctx) return -1;
+    /* merge following all-digit tokens */
+    int last = c->i;
+    size_t total = digits;
+    const tn_tok *me = &c->t[c->i];
+    bool closing_only = true; /* "(028) 3822 1234" */
+    for (size_t k = 0; k < me->trn; k++)
+        if (me->tr[k] != ')') closing_only = false;
+    if (closing_only) {
+        while (last + 1 < c->nt) {
+            const tn_tok *nx = &c->t[last + 1];
+            if (!tn_all_digits(nx->b, nx->bn) || nx->bn < 2 || nx->bn > 8 || nx->b != nx->s) break;
+            if (!zero && !plus && !hot && !ctx) break;
+            if (total + nx->bn > 12) break;
+            total += nx->bn;
+            last++;
+            if (nx->trn) break;
+        }
+    }
+    if (!ctx && !plus && total < 8 && !(hot && last > c->i)) {
+        if (zero && n >= 2 && last == c->i && tn_all_digits(b, n)) { /* 007: identifier */
+            tn_say_digits(c->o, b, n);
+            return c->i;
+        }
+        return -1;
+    }
+    if (ctx && last == c->i && tn_all_digits(b, n) && n < 3) return -1;
+    np_say_phone(c->o, b, n);
+    for (int k = c->i + 1; k <= last; k++) tn_say_digits(c->o, c->t[k].b, c->t[k].bn);
+    return last;
+}
+
+static void np_say_month(tn_out *o, unsigned long m) {
+    if (m == 4) tn_w(o, "tư");
+    else tn_say_uint(o, m);
+}
+
+static bool np_date_ctx(tn_ctx *c) {
+    static const char *const w[] = {"ngày", "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "lúc", "từ", "đến",
+                                    "tới", "vào", "hạn", "dịp", "lễ", "mùng", "mồng", "nay", "qua", "mai", "kể",
+                                    "trước", "sau", "khuya", "rạng"};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (tn_prev_is(c, 0, w[k])) return true;
+    return false;
+}
+
+static void np_say_day(tn_ctx *c, unsigned long d, bool with_ngay) {
+    if (with_ngay && !tn_prev_is(c, 0, "ngày") && !tn_prev_is(c, 0, "mùng") && !tn_prev_is(c, 0, "mồng"))
+        tn_w(c->o, "ngày");
+    tn_say_uint(c->o, d);
+}
+
+/* Split s at the separators sep into at most 4 all-digit parts. */
+static int np_parts(const char *s, size_t n, char sepc, const char **p, size_t *pl) {
+    int k = 0;
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == sepc) {
+            if (k == 4 || i == st || !tn_all_digits(s + st, i - st)) return 0;
+            p[k] = s + st;
+            pl[k] = i - st;
+            k++;
+            st = i + 1;
+        }
+    }
+    return k;
+}
+
+static int np_date(tn_ctx *c, const char *b, size_t n) {
+    const char *p[4];
+    size_t pl[4];
+    static const char seps[3] = {'/', '-', '.'};
+    for (int si = 0; si < 3; si++) {
+        int k = np_parts(b, n, seps[si], p, pl);
+        if (k == 3 && pl[0] <= 2 && pl[1] <= 2 && pl[2] == 4) {
+            unsigned long d = np_val(p[0], pl[0]), m = np_val(p[1], pl[1]);
+            if (d < 1 || d > 31 || m < 1 || m > 12) continue;
+            np_say_day(c, d, true);
+            tn_w(c->o, "tháng");
+            np_say_month(c->o, m);
+            tn_w(c->o, "năm");
+            tn_say_int(c->o, p[2], pl[2]);
+            return c->i;
+        }
+        if (k == 3 && pl[0] == 4 && pl[1] <= 2 && pl[2] <= 2 && si != 2) { /* ISO yyyy-mm-dd */
+            unsigned long m = np_val(p[1], pl[1]), d = np_val(p[2], pl[2]);
+            if (d < 1 || d > 31 || m < 1 || m > 12) continue;
+            np_say_day(c, d, true);
+            tn_w(c->o, "tháng");
+            np_say_month(c->o, m);
+            tn_w(c->o, "năm");
+            tn_say_int(c->o, p[0], pl[0]);
+            return c->i;
+        }
+        if (k == 2 && si != 2) {
+            unsigned long a = np_val(p[0], pl[0]), m = np_val(p[1], pl[1]);
+            if (pl[0] <= 2 && pl[1] == 4 && a >= 1 && a <= 12 && si == 0) { /* mm/yyyy */
+                if (!tn_prev_is(c, 0, "tháng")) tn_w(c->o, "tháng");
+                np_say_month(c->o, a);
+                tn_w(c->o, "năm");
+                tn_say_int(c->o, p[1], pl[1]);
+                return c->i;
+            }
+            if (pl[0] <= 2 && pl[1] <= 2 && a >= 1 && a <= 31 && m >= 1 && m <= 12) {
+                bool ngay = tn_prev_is(c, 0, "ngày") || tn_prev_is(c, 0, "mùng") || tn_prev_is(c, 0, "mồng");
+                /* d/m without a year: a date after a date word, with a leading
+                                 * zero, or when it cannot be a proper fraction (a >= m) */
+                bool date = si == 0 ? (np_date_ctx(c) || a >= m || p[0][0] == '0' || p[1][0] == '0') : ngay;
+                if (date) {
+                    np_say_day(c, a, true);
+                    tn_w(c->o, "tháng");
+                    np_say_month(c->o, m);
+                    return c->i;
+                }
+            }
+        }
+    }
+    /* day range: D-D/M[/Y] */
+    const char *dash = memchr(b, '-', n);
+    if (dash) {
+        size_t l1 = (size_t)(dash - b);
+        int k = np_parts(dash + 1, n - l1 - 1, '/', p, pl);
+        if (l1 >= 1 && l1 <= 2 && tn_all_digits(b, l1) && (k == 2 || k == 3) && pl[0] <= 2 && pl[1] <= 2 &&
+            (k == 2 || pl[2] == 4)) {
+            unsigned long d1 = np_val(b, l1), d2 = np_val(p[0], pl[0]), m = np_val(p[1], pl[1]);
+            if (d1 >= 1 && d1 <= 31 && d2 >= 1 && d2 <= 31 && m >= 1 && m <= 12) {
+                np_say_day(c, d1, true);
+                tn_w(c->o, "đến");
+                tn_w(c->o, "ngày");
+                tn_say_uint(c->o, d2);
+                tn_w(c->o, "tháng");
+                np_say_month(c->o, m);
+                if (k == 3) {
+                    tn_w(c->o, "năm");
+                    tn_say_int(c->o, p[2], pl[2]);
+                }
+                return c->i;
+            }
+        }
+    }
+    return -1;
+}
+
+/* H[h|g|:]MM[:SS] -> length consumed (0 if not a time); values out. */
+static size_t np_scan_time(const char *s, size_t n, unsigned long *h, unsigned long *m, unsigned long *sec,
+                           bool *has_m, bool *has_s) {
+    size_t i = 0;
+    while (i < n && i < 2 && tn_is_digit(s[i])) i++;
+    if (!i || i >= n) return 0;
+    *h = np_val(s, i);
+    *has_m = *has_s = false;
+    char k = s[i];
+    if (k != 'h' && k != 'g' && k != 'H' && k != ':') return 0;
+    size_t j = i + 1, ms = j;
+    while (j < n && j - ms < 2 && tn_is_digit(s[j])) j++;
+    if (k == ':' && j - ms != 2) return 0;
+    if ((k == 'g') && j == ms) return 0; /* 5g = five grams */
+    if (j > ms) {
+        *m = np_val(s + ms, j - ms);
+        *has_m = true;
+        if (*m >= 60) return 0;
+    }
+    if (k == ':' && j + 2 < n + 0 && j < n && s[j] == ':' && j + 3 <= n && tn_is_digit(s[j + 1]) && tn_is_digit(s[j + 2])) {
+        *sec = np_val(s + j + 1, 2);
+        if (*sec >= 60) return 0;
+        *has_s = true;
+        j += 3;
+    }
+    if (*h > 24) return 0;
+    if (k != ':' && *has_m && j < n && (s[j] == 'p' || s[j] == '\'')) j++; /* 7h30p, 7h30' */
+    return j;
+}
+
+static void np_say_time(tn_out *o, unsigned long h, unsigned long m, unsigned long s, bool hm, bool hs) {
+    tn_say_uint(o, h);
+    tn_w(o, "giờ");
+    if (hm && (m > 0 || hs)) {
+        tn_say_uint(o, m);
+        tn_w(o, "phút");
+    }
+    if (hs) {
+        tn_say_uint(o, s);
+        tn_w(o, "giây");
+    }
+}
+
+static int np_time(tn_ctx *c, const char *b, size_t n) {
+    unsigned long h, m = 0, s = 0, h2, m2 = 0, s2 = 0;
+    bool hm, hs, hm2, hs2;
+    size_t l = np_scan_time(b, n, &h, &m, &s, &hm, &hs);
+    if (!l) return -1;
+    if (l == n) {
+        np_say_time(c->o, h, m, s, hm, hs);
+        return c->i;
+    }
+    if (b[l] == '-' && l + 1 < n) {
+        size_t l2 = np_scan_time(b + l + 1, n - l - 1, &h2, &m2, &s2, &hm2, &hs2);
+        if (l2 && l + 1 + l2 == n) {
+            np_say_time(c->o, h, m, s, hm, hs);
+            tn_w(c->o, "đến");
+            np_say_time(c->o, h2, m2, s2, hm2, hs2);
+            return c->i;
+        }
+    }
+    return -1;
+}
+
+static bool np_score_ctx(tn_ctx *c) {
+    static const char *const w[] = {"thắng", "thua", "hòa", "hoà", "bại", "dẫn", "gỡ", "set", "tỉ số", "tỷ số",
+                                    "chung cuộc", "cách biệt", "sơ đồ", "đội hình"};
+    for (int back = 0; back < 3; back++)
+        for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+            if (np_prev_phrase(c, back, w[k])) return true;
+    return false;
+}
+
+/* A unit or currency in the next token ("2 km", "200 USD", "3-5 km"):
+ * says it and returns the next token's index, else returns c->i. */
+static int np_next_unit(tn_ctx *c) {
+    if (c->t[c->i].trn != 0 || c->i + 1 >= c->nt) return c->i;
+    const tn_tok *nx = &c->t[c->i + 1];
+    if (nx->b != nx->s) return c->i;
+    if (nx->bn == 1 && nx->b[0] == '%') {
+        tn_w(c->o, "phần trăm");
+        return c->i + 1;
+    }
+    if ((nx->bn == 2 && memcmp(nx->b, "tr", 2) == 0) || (nx->bn == 1 && (nx->b[0] == 'k' || nx->b[0] == 'K'))) {
+        tn_w(c->o, nx->bn == 2 ? "triệu" : "nghìn"); /* 5 tr, 20 k */
+        return c->i + 1;
+    }
+    const f5_tn_entry *u = np_unit(nx->b, nx->bn);
+    if (u) {
+        tn_w(c->o, u->value);
+        return c->i + 1;
+    }
+    const char *sl = memchr(nx->b, '/', nx->bn);
+    if (sl && np_suffix(NULL, nx->b, nx->bn) && np_unit(nx->b, (size_t)(sl - nx->b))) {
+        np_suffix(c->o, nx->b, nx->bn);
+        return c->i + 1;
+    }
+    return c->i;
+}
+
+/* One "literal + suffix" part. */
+typedef struct np_part {
+    const char *s;
+    size_t ln, n; /* literal length, whole length */
+} np_part;
+
+static bool np_part_ok(const char *s, size_t n, np_part *p) {
+    size_t l = np_scan_lit(s, n);
+    if (!l) return false;
+    p->s = s;
+    p->ln = l;
+    p->n = n;
+    return np_suffix(NULL, s + l, n - l);
+}
+
+static void np_part_say(tn_ctx *c, const np_part *p, bool with_suffix) {
+    np_say_lit(c->o, p->s, p->ln, true);
+    if (with_suffix) np_suffix(c->o, p->s + p->ln, p->n - p->ln);
+}
+
+/* a-b, a-b-c (ranges, scores, formations), a/b fractions, AxB dimensions */
+static int np_compound(tn_ctx *c, const char *b, size_t n) {
+    static const char seps[3] = {'-', '/', 'x'};
+    for (int si = 0; si < 3; si++) {
+        np_part parts[4];
+        int k = 0;
+        size_t st = 0;
+        bool ok = true;
+        for (size_t i = 0; i <= n && ok; i++) {
+            bool at = i < n && (b[i] == seps[si] || (si == 2 && (unsigned char)b[i] == 0xC3 && i + 1 < n &&
+                                                    (unsigned char)b[i + 1] == 0x97));
+            if (i == n || at) {
+                if (k == 4 || !np_part_ok(b + st, i - st, &parts[k])) ok = false;
+                else k++;
+                st = i + ((si == 2 && i < n && b[i] != 'x') ? 2 : 1);
+                if (si == 2 && i < n && b[i] != 'x') i++;
+            }
+        }
+        if (!ok || k < 2) continue;
+        if (si == 0) {
+            bool plain = true;
+            for (int j = 0; j < k; j++)
+                if (parts[j].ln != parts[j].n || memchr(parts[j].s, ',', parts[j].ln) || memchr(parts[j].s, '.', parts[j].ln))
+                    plain = false;
+            unsigned long a = np_val(parts[0].s, parts[0].ln), bb = np_val(parts[1].s, parts[1].ln);
+            bool score = k >= 3 || np_score_ctx(c) || (plain && k == 2 && a >= bb && parts[0].ln <= 2 && parts[1].ln <= 2);
+            if (score && plain) {
+                for (int j = 0; j < k; j++) np_say_lit(c->o, parts[j].s, parts[j].ln, false);
+                return c->i;
+            }
+            if (k != 2) return -1;
+            np_part_say(c, &parts[0], true);
+            tn_w(c->o, "đến");
+            np_part_say(c, &parts[1], true);
+            return parts[1].ln == parts[1].n ? np_next_unit(c) : c->i;
+        }
+        if (si == 1 && k == 2) {
+            if (parts[0].n != parts[0].ln) return -1; /* "500đ/lít" is a suffix, handled elsewhere */
+            np_say_lit(c->o, parts[0].s, parts[0].ln, false);
+            tn_w(c->o, "phần");
+            if (parts[1].ln == 1 && parts[1].s[0] == '4' && parts[1].n == 1) tn_w(c->o, "tư");
+            else np_part_say(c, &parts[1], true);
+            return c->i;
+        }
+        if (si == 2) {
+            for (int j = 0; j < k; j++) {
+                if (j) tn_w(c->o, "nhân");
+                np_part_say(c, &parts[j], true);
+            }
+            return parts[k - 1].ln == parts[k - 1].n ? np_next_unit(c) : c->i;
+        }
+    }
+    return -1;
+}
+
+/* Currency signs written before the number: $5, €10, US$3. */
+static const f5_tn_entry *np_currency_prefix(const char *b, size_t n, size_t *len) {
+    for (int i = 0; i < f5_tn_table_currencies_n; i++) {
+        const f5_tn_entry *e = &f5_tn_table_currencies[i];
+        size_t l = e->klen;
+        if (l < n && f5_tn_has_flag(e, 'b') && memcmp(b, e->key, l) == 0 && tn_is_digit(b[l])) {
+            *len = l;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* "1 000 000": a 1-3 digit number followed by tokens of exactly 3 digits. */
+static int np_space_thousands(tn_ctx *c, const char *b, size_t n) {
+    if (!tn_all_digits(b, n) || n > 3 || b[0] == '0' || c->t[c->i].trn) return -1;
+    int last = c->i;
+    char digits[64];
+    size_t dn = n;
+    memcpy(digits, b, n);
+    while (last + 1 < c->nt && dn + 3 < sizeof digits) {
+        const tn_tok *nx = &c->t[last + 1];
+        if (nx->bn != 3 || nx->b != nx->s || !tn_all_digits(nx->b, 3)) break;
+        memcpy(digits + dn, nx->b, 3);
+        dn += 3;
+        last++;
+        if (nx->trn) break;
+    }
+    if (last == c->i) return -1;
+    tn_say_int(c->o, digits, dn);
+    int save = c->i;
+    c->i = last;
+    int r = np_next_unit(c);
+    c->i = save;
+    return r;
+}
+
+static bool np_service_number(tn_ctx *c, const char *b, size_t n) {
+    static const char *const w[] = {"gọi", "số", "hotline", "nóng", "đài", "cứu", "báo", "quay", "bấm", "hoặc"};
+    if (n != 3 || b[0] != '1' || b[1] != '1' || b[2] < '1' || b[2] > '9') return false;
+    for (int back = 0; back < 4; back++)
+        for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+            if (tn_prev_is(c, back, w[k])) return true;
+    return false;
+}
+
+int tn_number_token(tn_ctx *c, const char *b, size_t n) {
+    int r;
+    if (np_service_number(c, b, n)) {
+        tn_say_digits(c->o, b, n);
+        return c->i;
+    }
+    if ((r = np_phone(c, b, n)) >= 0) return r;
+    if ((r = np_space_thousands(c, b, n)) >= 0) return r;
+    if ((r = np_date(c, b, n)) >= 0) return r;
+    if ((r = np_time(c, b, n)) >= 0) return r;
+    size_t pl = 0;
+    const f5_tn_entry *cur = np_currency_prefix(b, n, &pl);
+    bool neg = false;
+    if (!cur && n >= 2 && b[0] == '-' && tn_is_digit(b[1])) neg = true, pl = 1;
+    bool plus = false;
+    if (!cur && n >= 2 && b[0] == '+' && tn_is_digit(b[1])) plus = true, pl = 1;
+    const char *s = b + pl;
+    size_t sn = n - pl;
+    if (!cur && !neg && !plus && (r = np_compound(c, s, sn)) >= 0) return r;
+    size_t l = np_scan_lit(s, sn);
+    if (!l || !np_suffix(NULL, s + l, sn - l)) return -1;
+    if (neg) tn_w(c->o, "âm");
+    if (plus) tn_w(c->o, "cộng");
+    /* ordinals: thứ 1 -> thứ nhất, thứ 4 -> thứ tư */
+    if (l == sn && tn_prev_is(c, 0, "thứ") && l == 1 && (s[0] == '1' || s[0] == '4')) {
+        tn_w(c->o, s[0] == '1' ? "nhất" : "tư");
+        return c->i;
+    }
+    np_say_lit(c->o, s, l, true);
+    if (cur) tn_w(c->o, cur->value);
+    if (l < sn) {
+        np_suffix(c->o, s + l, sn - l);
+        return c->i;
+    }
+    if (cur) return c->i;
+    return np_next_unit(c);
+}

@@ -1,0 +1,265 @@
+/* textnorm_words.c - tokens without a number reading of their own: spoken
+ * symbols, URLs and e-mail addresses (spelled with chấm / a còng / gạch
+ * chéo), Roman numerals after a context word, prefix abbreviations glued to
+ * what follows ("Q.1", "TP.Hà"), compounds joined by / - & (split and read
+ * part by part), mixed letters+digits ("U23", "H5N1") and plain words,
+ * which are kept as written, lowercased.
+ */
+#include "text/textnorm.h"
+#include "text/textnorm_tables.h"
+
+#include <string.h>
+
+const char *tn_symbol_word(const char *b, size_t n) {
+    static const struct {
+        const char *sym, *word;
+    } tab[] = {{"&", "và"},          {"+", "cộng"},        {"=", "bằng"},     {">", "lớn hơn"},
+               {"<", "nhỏ hơn"},     {"~", "khoảng"},      {"≈", "xấp xỉ"},   {">=", "lớn hơn hoặc bằng"},
+               {"≥", "lớn hơn hoặc bằng"}, {"<=", "nhỏ hơn hoặc bằng"}, {"≤", "nhỏ hơn hoặc bằng"},
+               {"%", "phần trăm"},   {"@", "a còng"},      {"×", "nhân"},     {"÷", "chia"},
+               {"->", ""},           {"→", ""},            {"=>", ""},        {"/", ""},
+               {"#", ""},            {"*", ""},            {"•", ""},         {"|", ""},
+               {"_", ""},            {"--", ""},           {"---", ""},       {"^", ""},
+               {"\\", ""},           {"½", "một phần hai"}, {"¼", "một phần tư"}, {"¾", "ba phần tư"},
+               {"⅓", "một phần ba"}};
+    for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
+        if (strlen(tab[i].sym) == n && memcmp(tab[i].sym, b, n) == 0) return tab[i].word;
+    return NULL;
+}
+
+static bool tw_is_letter_ascii(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
+
+static bool tw_is_tld(const char *s, size_t n) {
+    static const char *const tld[] = {"com", "vn", "net", "org", "edu", "gov", "io", "info", "biz", "co", "me",
+                                      "app", "dev", "ai", "tv", "uk", "us", "jp", "cn", "kr", "fr", "de", "asia",
+                                      "xyz", "online", "store", "shop", "site", "html", "htm", "php", "int"};
+    for (size_t i = 0; i < sizeof tld / sizeof *tld; i++)
+        if (strlen(tld[i]) == n) {
+            size_t k = 0;
+            while (k < n && (s[k] | 0x20) == tld[i][k]) k++;
+            if (k == n) return true;
+        }
+    return false;
+}
+
+/* Spell one label of an address: letters kept (lowercased), digits one by one. */
+static void tw_say_label(tn_out *o, const char *s, size_t n) {
+    if (n == 3 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w') {
+        tn_w(o, "vê kép vê kép vê kép");
+        return;
+    }
+    size_t i = 0;
+    while (i < n) {
+        size_t st = i;
+        if (tn_is_digit(s[i])) {
+            while (i < n && tn_is_digit(s[i])) i++;
+            tn_say_digits(o, s + st, i - st);
+        } else {
+            while (i < n && !tn_is_digit(s[i])) i++;
+            tn_w_lower(o, s + st, i - st);
+        }
+    }
+}
+
+bool tn_url_token(tn_ctx *c, const char *b, size_t n) {
+    bool at = memchr(b, '@', n) != NULL;
+    bool proto = (n > 7 && memcmp(b, "http://", 7) == 0) || (n > 8 && memcmp(b, "https://", 8) == 0);
+    bool www = n > 4 && (b[0] | 0x20) == 'w' && (b[1] | 0x20) == 'w' && (b[2] | 0x20) == 'w' && b[3] == '.';
+    size_t i = 0;
+    for (; i < n; i++) /* only address characters */
+        if (!(tw_is_letter_ascii(b[i]) || tn_is_digit(b[i]) || strchr(".@/:-_?=&%#~+", b[i]))) return false;
+    if (!at && !proto && !www) {
+        /* label.label...tld */
+        const char *dot = NULL;
+        for (size_t k = n; k > 0; k--)
+            if (b[k - 1] == '.') {
+                dot = b + k - 1;
+                break;
+            }
+        const char *sl = memchr(b, '/', n);
+        size_t host = sl ? (size_t)(sl - b) : n;
+        dot = NULL;
+        for (size_t k = host; k > 0; k--)
+            if (b[k - 1] == '.') {
+                dot = b + k - 1;
+                break;
+            }
+        if (!dot || !tw_is_tld(dot + 1, host - (size_t)(dot - b) - 1)) return false;
+        if (!tw_is_letter_ascii(b[0]) && !tn_is_digit(b[0])) return false;
+        bool letter = false;
+        for (size_t k = 0; k < (size_t)(dot - b); k++) letter |= tw_is_letter_ascii(b[k]);
+        if (!letter) return false;
+    } else if (at) {
+        const char *a = memchr(b, '@', n);
+        if (a == b || a == b + n - 1 || !memchr(a, '.', n - (size_t)(a - b))) return false;
+    }
+    size_t p = 0;
+    if (proto) p = (b[4] == 's') ? 8 : 7; /* the protocol is dropped (allowed) */
+    while (p < n) {
+        size_t st = p;
+        while (p < n && (tw_is_letter_ascii(b[p]) || tn_is_digit(b[p]))) p++;
+        if (p > st) tw_say_label(c->o, b + st, p - st);
+        if (p >= n) break;
+        switch (b[p]) {
+        case '.': tn_w(c->o, "chấm"); break;
+        case '@': tn_w(c->o, "a còng"); break;
+        case '/': tn_w(c->o, "gạch chéo"); break;
+        case ':': tn_w(c->o, "hai chấm"); break;
+        case '-': tn_w(c->o, "gạch ngang"); break;
+        case '_': tn_w(c->o, "gạch dưới"); break;
+        case '?': tn_w(c->o, "hỏi chấm"); break;
+        case '=': tn_w(c->o, "bằng"); break;
+        case '&': tn_w(c->o, "và"); break;
+        default: break;
+        }
+        p++;
+    }
+    return true;
+}
+
+static bool tw_roman_ctx(tn_ctx *c, bool *ordinal) {
+    static const char *const w[] = {"kỷ", "kỉ", "hội", "khóa", "khoá", "quý", "chương", "phần", "mục", "điều",
+                                    "khoản", "tập", "hồi", "kỳ", "kì", "quyển", "bài", "đợt", "đoạn", "cấp",
+                                    "louis", "elizabeth", "napoleon", "henry", "charles", "george", "edward",
+                                    "william", "james", "richard", "philip", "felipe", "juan", "carlos",
+                                    "gioan", "phaolô", "piô", "benedict", "leo", "gregory", "alexander",
+                                    "nicholas", "peter", "frederick", "ludwig", "victor", "chiến"};
+    *ordinal = tn_prev_is(c, 0, "thứ");
+    if (*ordinal) return true;
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (tn_prev_is(c, 0, w[k])) return true;
+    return false;
+}
+
+static void tw_say_roman(tn_ctx *c, int v, bool ordinal) {
+    if (ordinal && v == 1) tn_w(c->o, "nhất");
+    else if (ordinal && v == 4) tn_w(c->o, "tư");
+    else tn_say_uint(c->o, (unsigned long long)v);
+}
+
+/* Mixed letters / digits / other characters, read piece by piece. */
+static void tw_generic(tn_ctx *c, const char *b, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        size_t st = i;
+        if (tn_is_digit(b[i])) {
+            while (i < n && tn_is_digit(b[i])) i++;
+            if (i - st > 1 && b[st] == '0') tn_say_digits(c->o, b + st, i - st);
+            else tn_say_int(c->o, b + st, i - st);
+            continue;
+        }
+        uint32_t cp;
+        int k = f5_tx_utf8_decode((const unsigned char *)b + i, n - i, &cp);
+        if (!k) return;
+        bool letter = tn_has_alpha(b + i, (size_t)k) || (cp >= 0x300 && cp <= 0x36F);
+        if (letter) {
+            while (i < n && !tn_is_digit(b[i])) {
+                int l = f5_tx_utf8_decode((const unsigned char *)b + i, n - i, &cp);
+                if (l && cp == '\'' && i > st && i + 1 < n && tn_has_alpha(b + i + 1, 1)) { /* don't, I'm */
+                    i++;
+                    continue;
+                }
+                if (!l || !(tn_has_alpha(b + i, (size_t)l) || (cp >= 0x300 && cp <= 0x36F))) break;
+                i += (size_t)l;
+            }
+            tn_w_lower(c->o, b + st, i - st);
+            continue;
+        }
+        i += (size_t)k;
+        const char *w = tn_symbol_word(b + st, (size_t)k);
+        if (w && *w && cp != '%' && cp != '@') tn_w(c->o, w);
+        else if (cp == '%') tn_w(c->o, "phần trăm");
+    }
+}
+
+/* "a/b" between words is read "trên" when it is a rate (đồng/lượng, km/giờ). */
+static bool tw_per_slash(const char *l, size_t ln, const char *r, size_t rn) {
+    static const char *const per[] = {"năm", "tháng", "ngày", "giờ", "tuần", "người", "lượng", "lít", "chiếc",
+                                      "cái", "suất", "phút", "giây", "tấn", "hộp", "bao", "con", "ký", "kỳ",
+                                      "quý", "đêm", "lần", "căn", "m2", "mét", "gói", "vé", "kg", "km", "lô"};
+    if (f5_tn_lookup(f5_tn_table_units, f5_tn_table_units_n, r, rn, false) ||
+        f5_tn_lookup(f5_tn_table_currencies, f5_tn_table_currencies_n, l, ln, false) ||
+        f5_tn_lookup(f5_tn_table_units, f5_tn_table_units_n, l, ln, false))
+        return true;
+    for (size_t i = 0; i < sizeof per / sizeof *per; i++)
+        if (strlen(per[i]) == rn && memcmp(per[i], r, rn) == 0) return true;
+    return false;
+}
+
+static int tw_word(tn_ctx *c, const char *b, size_t n);
+
+int tn_word_token(tn_ctx *c, const char *b, size_t n) {
+    if (c->depth >= 8) { /* pathological nesting ("a-b-c-...", "Q.Q.Q..."): read flat */
+        tw_generic(c, b, n);
+        return c->i;
+    }
+    c->depth++;
+    int r = tw_word(c, b, n);
+    c->depth--;
+    return r;
+}
+
+static int tw_word(tn_ctx *c, const char *b, size_t n) {
+    /* Roman numerals in context, possibly "/year" */
+    size_t rl = 0;
+    while (rl < n && strchr("IVXLCDM", b[rl]) && b[rl]) rl++;
+    if (rl > 0 && (rl == n || b[rl] == '/' || b[rl] == '-')) {
+        int v = tn_roman_value(b, rl);
+        bool ord;
+        if (v && tw_roman_ctx(c, &ord)) {
+            if (rl == n) {
+                tw_say_roman(c, v, ord);
+                return c->i;
+            }
+            if (b[rl] == '/' && n - rl - 1 == 4 && tn_all_digits(b + rl + 1, 4)) {
+                tw_say_roman(c, v, ord);
+                tn_w(c->o, "năm");
+                tn_say_int(c->o, b + rl + 1, 4);
+                return c->i;
+            }
+        }
+    }
+    /* prefix abbreviation glued to the rest: Q.1, P.Bến, TP.Hà */
+    const char *dot = memchr(b, '.', n);
+    if (dot && dot + 1 < b + n) {
+        size_t hl = (size_t)(dot - b) + 1;
+        const f5_tn_entry *a = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, b, hl, true);
+        if (a && f5_tn_has_flag(a, 'p')) {
+            tn_w(c->o, a->value);
+            const char *rest = b + hl;
+            size_t rn = n - hl;
+            const f5_tn_entry *a2 = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, rest, rn, true);
+            if (a2) tn_w(c->o, a2->value);
+            else if (tn_has_digit(rest, rn) && tn_number_token(c, rest, rn) >= 0) {
+            } else tn_word_token(c, rest, rn);
+            return c->i;
+        }
+    }
+    /* compounds: a/b, a-b, a&b -> parts */
+    for (size_t i = 0; i < n; i++) {
+        char ch = b[i];
+        if ((ch == '/' || ch == '-' || ch == '&' || ch == '+') && i > 0 && i + 1 < n) {
+            const char *l = b, *r = b + i + 1;
+            size_t ln = i, rn = n - i - 1;
+            const f5_tn_entry *al = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, l, ln, true);
+            if (al) tn_w(c->o, al->value);
+            else tn_word_token(c, l, ln);
+            if (ch == '/') {
+                if (tw_per_slash(l, ln, r, rn)) tn_w(c->o, "trên");
+            } else if (ch == '&') {
+                tn_w(c->o, "và");
+            } else if (ch == '+') {
+                tn_w(c->o, "cộng");
+            }
+            const f5_tn_entry *ar = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, r, rn, true);
+            const f5_tn_entry *ur = ch == '/' ? f5_tn_lookup(f5_tn_table_units, f5_tn_table_units_n, r, rn, false) : NULL;
+            if (ur) tn_w(c->o, ur->value);
+            else if (ar) tn_w(c->o, ar->value);
+            else if (tn_has_digit(r, rn) && tn_number_token(c, r, rn) >= 0) {
+            } else tn_word_token(c, r, rn);
+            return c->i;
+        }
+    }
+    tw_generic(c, b, n);
+    return c->i;
+}

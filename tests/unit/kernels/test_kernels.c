@@ -1,0 +1,219 @@
+/* test_kernels.c - backend equivalence: every kernel of the cpu backend
+ * against the reference backend, by NMSE, on random shapes including odd
+ * sizes, with sentinel guards around every output buffer (a kernel writing
+ * one float too many fails). Also a hand-checked value per op family so the
+ * reference itself is pinned. */
+#include "core/threadpool.h"
+#include "kernels/kernels.h"
+#include "test.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GUARD 16
+#define SENTINEL 1234.5678f
+
+static f5_threadpool *g_pool;
+static f5_kctx g_cpu, g_ref;
+static uint64_t g_seed = 0x12345678;
+
+static float frand(void) {
+    g_seed = g_seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (float)((double)(g_seed >> 40) * 0x1p-24 * 2.0 - 1.0);
+}
+static int irand(int lo, int hi) { /* [lo, hi] */
+    g_seed = g_seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return lo + (int)((g_seed >> 33) % (uint64_t)(hi - lo + 1));
+}
+
+/* A buffer of n floats with GUARD sentinels on each side; returns the payload. */
+static float *gbuf(size_t n) {
+    float *p = malloc((n + 2 * GUARD) * sizeof *p);
+    for (size_t i = 0; i < n + 2 * GUARD; i++) p[i] = SENTINEL;
+    return p + GUARD;
+}
+static float *grand(size_t n, float scale) {
+    float *p = gbuf(n);
+    for (size_t i = 0; i < n; i++) p[i] = frand() * scale;
+    return p;
+}
+static float *gcopy(const float *src, size_t n) {
+    float *p = gbuf(n);
+    memcpy(p, src, n * sizeof *p);
+    return p;
+}
+static bool guards_ok(const float *p, size_t n) {
+    for (int i = 1; i <= GUARD; i++)
+        if (p[-i] != SENTINEL || p[n + (size_t)i - 1] != SENTINEL) return false;
+    return true;
+}
+static void gfree(float *p) {
+    if (p) free(p - GUARD);
+}
+static double nmse(const float *a, const float *b, size_t n) {
+    double num = 0, den = 0;
+    for (size_t i = 0; i < n; i++) {
+        double d = (double)a[i] - b[i];
+        num += d * d;
+        den += (double)b[i] * b[i];
+    }
+    return den > 0 ? num / den : num;
+}
+
+#define CHECK_EQUIV(what, got, ref, n, tol)                                                                      \
+    do {                                                                                                         \
+        double e_ = nmse(got, ref, n);                                                                           \
+        CHECKF(e_ <= (tol) && isfinite(e_), "%s: NMSE %.3g > %.3g", what, e_, (double)(tol));                  \
+        CHECKF(guards_ok(got, n), "%s: cpu output guard overwritten", what);                                   \
+        CHECKF(guards_ok(ref, n), "%s: ref output guard overwritten", what);                                   \
+    } while (0)
+
+static void test_gemm(void) {
+    for (int it = 0; it < 12; it++) {
+        int M = irand(1, 70), N = irand(1, 90), K = irand(1, 130), pad = irand(0, 3);
+        bool tb = it % 2;
+        int lda = K + pad, ldb = (tb ? K : N) + pad, ldc = N + pad;
+        float *A = grand((size_t)M * lda, 1), *B = grand((size_t)(tb ? N : K) * ldb, 1);
+        float *C0 = grand((size_t)M * ldc, 1), *C1 = gcopy(C0, (size_t)M * ldc);
+        float beta = it % 3 == 0 ? 0.5f : 0.0f;
+        f5_gemm(&g_cpu, tb, M, N, K, 0.75f, A, lda, B, ldb, beta, C0, ldc);
+        f5_gemm(&g_ref, tb, M, N, K, 0.75f, A, lda, B, ldb, beta, C1, ldc);
+        CHECK_EQUIV("gemm", C0, C1, (size_t)M * ldc, 1e-10);
+        gfree(A), gfree(B), gfree(C0), gfree(C1);
+    }
+    /* a big one that the cpu backend splits over the pool */
+    int M = 301, N = 257, K = 129;
+    float *A = grand((size_t)M * K, 1), *W = grand((size_t)N * K, 1), *b = grand((size_t)N, 1);
+    float *y0 = gbuf((size_t)M * N), *y1 = gbuf((size_t)M * N);
+    f5_linear(&g_cpu, A, M, K, W, N, b, y0);
+    f5_linear_ref(A, M, K, W, N, b, y1);
+    CHECK_EQUIV("linear 301x129->257", y0, y1, (size_t)M * N, 1e-10);
+    f5_kctx nopool = {.backend = F5_BACKEND_CPU, .n_threads = 2, .pool = NULL}; /* oneDNN threads it */
+    f5_linear(&nopool, A, M, K, W, N, b, y0);
+    CHECK_EQUIV("linear without pool", y0, y1, (size_t)M * N, 1e-10);
+    /* pinned value: [1 2] . [3 4] + 0.5 */
+    float x2[2] = {1, 2}, w2[2] = {3, 4}, b2 = 0.5f, y2 = 0;
+    f5_linear(&g_cpu, x2, 1, 2, w2, 1, &b2, &y2);
+    CHECK_NEAR(y2, 11.5, 1e-6);
+    gfree(A), gfree(W), gfree(b), gfree(y0), gfree(y1);
+}
+
+static void test_norms(void) {
+    for (int it = 0; it < 6; it++) {
+        int B = irand(1, 3), N = irand(1, 40), D = irand(2, 150);
+        size_t n = (size_t)B * N * D;
+        float *x = grand(n, 3), *w = grand((size_t)D, 1), *bb = grand((size_t)D, 1);
+        float *y0 = gbuf(n), *y1 = gbuf(n);
+        f5_layernorm(&g_cpu, x, (int64_t)B * N, D, it % 2 ? w : NULL, it % 2 ? bb : NULL, 1e-6f, y0);
+        f5_layernorm(&g_ref, x, (int64_t)B * N, D, it % 2 ? w : NULL, it % 2 ? bb : NULL, 1e-6f, y1);
+        CHECK_EQUIV("layernorm", y0, y1, n, 1e-11);
+        float *mod = grand((size_t)B * 6 * D, 0.5f);
+        f5_adaln(&g_cpu, x, B, N, D, mod + D, mod, 6 * D, 1e-6f, y0);
+        f5_adaln(&g_ref, x, B, N, D, mod + D, mod, 6 * D, 1e-6f, y1);
+        CHECK_EQUIV("adaln", y0, y1, n, 1e-11);
+        int32_t lens[3] = {N, irand(0, N), irand(0, N)};
+        float *h0 = gcopy(x, n), *h1 = gcopy(x, n);
+        f5_gated_add(&g_cpu, h0, y0, B, N, D, mod + 2 * D, 6 * D, it % 2 ? lens : NULL);
+        f5_gated_add(&g_ref, h1, y0, B, N, D, mod + 2 * D, 6 * D, it % 2 ? lens : NULL);
+        CHECK_EQUIV("gated_add", h0, h1, n, 1e-14);
+        if (it % 2 && B > 1 && lens[1] < N) /* masked rows untouched */
+            CHECK(h0[((size_t)N + (size_t)lens[1]) * D] == x[((size_t)N + (size_t)lens[1]) * D]);
+        gfree(x), gfree(w), gfree(bb), gfree(y0), gfree(y1), gfree(mod), gfree(h0), gfree(h1);
+    }
+    /* pinned: LN of [1, 3] = [-1, 1] (eps negligible) */
+    float v[2] = {1, 3}, o[2];
+    f5_layernorm(&g_cpu, v, 1, 2, NULL, NULL, 1e-12f, o);
+    CHECK_NEAR(o[0], -1.0, 1e-5);
+    CHECK_NEAR(o[1], 1.0, 1e-5);
+}
+
+static void test_activations(void) {
+    const char *names[] = {"silu", "mish", "gelu_erf", "gelu_tanh"};
+    for (int a = 0; a < 4; a++) {
+        size_t n = (size_t)irand(1000, 5000) + 3;
+        float *x = grand(n, 8), *x0 = gcopy(x, n), *x1 = gcopy(x, n);
+        x0[0] = x1[0] = -100.0f, x0[1] = x1[1] = 100.0f, x0[2] = x1[2] = 0.0f; /* saturation ends */
+        f5_activation(&g_cpu, (f5_act)a, x0, (int64_t)n);
+        f5_activation(&g_ref, (f5_act)a, x1, (int64_t)n);
+        CHECK_EQUIV(names[a], x0, x1, n, 1e-12);
+        CHECKF(fabsf(x0[0]) < 1e-6f && fabsf(x0[1] - 100.0f) < 1e-3f, "%s saturation: %g %g", names[a], x0[0], x0[1]);
+        gfree(x), gfree(x0), gfree(x1);
+    }
+    float g[1] = {1.0f};
+    f5_activation(&g_ref, F5_ACT_GELU_ERF, g, 1);
+    CHECK_NEAR(g[0], 0.8413447460685429, 1e-6);
+    g[0] = 1.0f;
+    f5_activation(&g_cpu, F5_ACT_SILU, g, 1);
+    CHECK_NEAR(g[0], 0.7310585786300049, 1e-6);
+}
+
+static void test_conv(void) {
+    struct {
+        int Cin, Cout, K, groups;
+    } cfg[] = {{8, 8, 7, 8}, {32, 32, 31, 16}, {6, 10, 3, 2}, {5, 7, 5, 1}, {64, 64, 31, 16}};
+    for (size_t c = 0; c < sizeof cfg / sizeof *cfg; c++) {
+        int T = irand(1, 45), pad = cfg[c].K / 2, Tout = T + 2 * pad - cfg[c].K + 1;
+        float *x = grand((size_t)T * cfg[c].Cin, 1);
+        float *W = grand((size_t)cfg[c].Cout * (cfg[c].Cin / cfg[c].groups) * cfg[c].K, 1), *b = grand(cfg[c].Cout, 1);
+        size_t ns = f5_conv1d_scratch_floats(&g_cpu, T, cfg[c].Cin, cfg[c].Cout, cfg[c].K, cfg[c].groups, pad);
+        float *scr = ns ? gbuf(ns) : NULL;
+        float *y0 = gbuf((size_t)Tout * cfg[c].Cout), *y1 = gbuf((size_t)Tout * cfg[c].Cout);
+        f5_conv1d(&g_cpu, x, T, cfg[c].Cin, W, cfg[c].Cout, cfg[c].K, cfg[c].groups, pad, b, y0, scr);
+        f5_conv1d(&g_ref, x, T, cfg[c].Cin, W, cfg[c].Cout, cfg[c].K, cfg[c].groups, pad, b, y1, NULL);
+        CHECK_EQUIV("conv1d", y0, y1, (size_t)Tout * cfg[c].Cout, 1e-10);
+        if (scr) CHECK(guards_ok(scr, ns));
+        gfree(x), gfree(W), gfree(b), gfree(y0), gfree(y1), gfree(scr);
+    }
+    /* pinned: depthwise [1 1 1] moving sum with zero padding */
+    float x[4] = {1, 2, 3, 4}, w[3] = {1, 1, 1}, y[4];
+    f5_conv1d(&g_cpu, x, 4, 1, w, 1, 3, 1, 1, NULL, y, NULL);
+    CHECK(y[0] == 3 && y[1] == 6 && y[2] == 9 && y[3] == 7);
+}
+
+static void test_attention(void) {
+    for (int it = 0; it < 4; it++) {
+        int B = irand(1, 2), N = irand(1, 37), H = irand(1, 4), dh = 2 * irand(1, 8), ld = H * dh;
+        size_t n = (size_t)B * N * ld;
+        float *q = grand(n, 2), *k = grand(n, 2), *v = grand(n, 1);
+        float *cs = grand((size_t)N * dh, 1), *sn = grand((size_t)N * dh, 1);
+        float *q0 = gcopy(q, n), *q1 = gcopy(q, n);
+        int nrot = irand(1, H);
+        f5_rope(&g_cpu, q0, B, N, nrot, dh, ld, cs, sn);
+        f5_rope(&g_ref, q1, B, N, nrot, dh, ld, cs, sn);
+        CHECK_EQUIV("rope", q0, q1, n, 1e-14);
+        size_t ns = f5_attention_scratch_floats(&g_cpu, N, H);
+        float *scr = ns ? gbuf(ns) : NULL, *o0 = gbuf(n), *o1 = gbuf(n);
+        f5_attention(&g_cpu, q, k, v, B, N, H, dh, ld, 0.3f, o0, scr);
+        f5_attention(&g_ref, q, k, v, B, N, H, dh, ld, 0.3f, o1, NULL);
+        CHECK_EQUIV("attention", o0, o1, n, 1e-11);
+        if (scr) CHECK(guards_ok(scr, ns));
+        gfree(q), gfree(k), gfree(v), gfree(cs), gfree(sn), gfree(q0), gfree(q1), gfree(scr), gfree(o0), gfree(o1);
+    }
+    /* pinned: one key -> output = its value; equal scores -> mean of values */
+    float q[2] = {1, 0}, k[4] = {0, 0, 0, 0}, v[4] = {2, 4, 6, 8}, o[4], scr[64];
+    f5_attention(&g_cpu, q, k, v, 1, 1, 1, 2, 2, 1.0f, o, scr);
+    CHECK(o[0] == 2 && o[1] == 4);
+    float q2[4] = {1, 0, 1, 0};
+    f5_attention(&g_cpu, q2, k, v, 1, 2, 1, 2, 2, 1.0f, o, scr);
+    CHECK_NEAR(o[0], 4.0, 1e-6);
+    CHECK_NEAR(o[3], 6.0, 1e-6);
+}
+
+static void test_threadpool(void) {
+    f5_threadpool *p = NULL;
+    CHECK(f5_threadpool_create(0, &p, NULL) == F5_ERR_INVALID_ARG);
+    CHECK(f5_threadpool_size(NULL) == 1);
+}
+
+int main(void) {
+    if (f5_threadpool_create(3, &g_pool, NULL) != F5_OK) return 1;
+    g_cpu = (f5_kctx){.backend = F5_BACKEND_CPU, .n_threads = 3, .pool = g_pool};
+    g_ref = (f5_kctx){.backend = F5_BACKEND_REF, .n_threads = 1, .pool = NULL};
+    t_case cases[] = {TEST(test_gemm), TEST(test_norms), TEST(test_activations), TEST(test_conv),
+                      TEST(test_attention), TEST(test_threadpool)};
+    int rc = t_run(cases, (int)(sizeof cases / sizeof *cases));
+    f5_threadpool_free(g_pool);
+    return rc;
+}

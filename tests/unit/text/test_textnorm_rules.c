@@ -1,0 +1,102 @@
+/* test_textnorm_rules.c - the normaliser's building blocks with exact
+ * expected strings: cardinals across magnitudes (our chosen variants: nghìn,
+ * tỷ, linh, "không trăm" inside a number, tư after tens >= 2), Unicode
+ * clean-up (NFD, zero-width, NBSP, Ð), invalid UTF-8, output cap and
+ * sentence splitting.
+ */
+#include "test.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void expect(const char *in, const char *want) {
+    char *out = NULL;
+    f5_error err = {0};
+    f5_status s = f5_textnorm(in, &out, &err);
+    CHECKF(s == F5_OK, "%s: %s", in, err.message);
+    if (s == F5_OK) CHECKF(strcmp(out, want) == 0, "\"%s\" -> \"%s\", expected \"%s\"", in, out, want);
+    free(out);
+}
+
+static void test_cardinals(void) {
+    expect("0", "không");
+    expect("5", "năm");
+    expect("10", "mười");
+    expect("15", "mười lăm");
+    expect("20", "hai mươi");
+    expect("21", "hai mươi mốt");
+    expect("24", "hai mươi tư");
+    expect("25", "hai mươi lăm");
+    expect("101", "một trăm linh một");
+    expect("105", "một trăm linh năm");
+    expect("110", "một trăm mười");
+    expect("114", "một trăm mười bốn");
+    expect("1000", "một nghìn");
+    expect("1005", "một nghìn không trăm linh năm");
+    expect("10000", "mười nghìn");
+    expect("100000", "một trăm nghìn");
+    expect("1000000", "một triệu");
+    expect("1000005", "một triệu không trăm linh năm");
+    expect("1050003", "một triệu không trăm năm mươi nghìn không trăm linh ba");
+    expect("1000000000", "một tỷ");
+    expect("1000000000000", "một nghìn tỷ");
+    expect("2000000001", "hai tỷ không trăm linh một");
+    expect("123456789", "một trăm hai mươi ba triệu bốn trăm năm mươi sáu nghìn bảy trăm tám mươi chín");
+}
+
+static void test_separators(void) {
+    expect("1.500", "một nghìn năm trăm");
+    expect("1,5", "một phẩy năm");
+    expect("1,000,000", "một triệu");
+    expect("12.345.678,9", "mười hai triệu ba trăm bốn mươi lăm nghìn sáu trăm bảy mươi tám phẩy chín");
+    expect("-7", "âm bảy");
+}
+
+static void test_unicode(void) {
+    expect("Tie\xcc\x82\xcc\x81ng", "tiếng");                /* NFD */
+    expect("a\xe2\x80\x8b" "b\xc2\xa0" "c\td", "ab c d");     /* ZWSP, NBSP, tab */
+    expect("\xc3\x90\xc3\xa0", "đà");                        /* Ð -> Đ */
+    expect("\xef\xbb\xbfxin", "xin");                        /* BOM */
+    char *out = NULL;
+    f5_error err = {0};
+    CHECK(f5_textnorm("ab\xe1\xbb", &out, &err) == F5_ERR_INVALID_TEXT);
+    CHECK(strstr(err.message, "byte 2") != NULL);
+    CHECK(out == NULL);
+    CHECK(f5_textnorm(NULL, &out, &err) == F5_ERR_INVALID_ARG);
+}
+
+static void test_sentences(void) {
+    expect("Một. Hai! Ba? Bốn", "một.\nhai!\nba?\nbốn");
+    expect("Dòng một\nDòng hai", "dòng một\ndòng hai");
+    expect("Ở TP. Huế. Vui", "ở thành phố huế.\nvui");
+    expect("Cá, v.v. Hết", "cá, vân vân.\nhết");
+    expect("Cá, v.v. và thịt", "cá, vân vân và thịt");
+    expect("\"Xin chào\" (bạn)!", "xin chào bạn!");
+    expect("", "");
+}
+
+static void test_output_cap(void) {
+    /* every byte a digit: expands a lot but stays under the cap */
+    size_t n = 20000;
+    char *in = malloc(n + 1);
+    for (size_t i = 0; i < n; i++) in[i] = (i % 2) ? '9' : ' ';
+    in[n] = 0;
+    char *out = NULL;
+    f5_error err = {0};
+    CHECK(f5_textnorm(in, &out, &err) == F5_OK);
+    if (out) CHECK(strlen(out) <= n * 64 + 4096);
+    free(out);
+    free(in);
+}
+
+static void test_public_api(void) {
+    char *out = NULL;
+    f5_error err = {0};
+    CHECK(f5_text_normalize("Lúc 9h.", &out, &err) == F5_OK);
+    CHECK_STREQ(out, "lúc chín giờ.");
+    free(out);
+}
+
+TEST_MAIN(TEST(test_cardinals), TEST(test_separators), TEST(test_unicode), TEST(test_sentences),
+          TEST(test_output_cap), TEST(test_public_api))

@@ -1,0 +1,201 @@
+// app.js - the web UI: builds the POST /tts form (async mode), follows the
+// job through its Server-Sent Events, then plays / offers the result.
+// English and Vietnamese labels; microphone recording through MediaRecorder,
+// converted to WAV in the browser (the server decodes WAV/MP3/FLAC/OGG).
+'use strict';
+
+const I18N = {
+  en: {
+    title: 'Voice cloning text-to-speech', text: 'Text to speak', chars: 'characters', reference: 'Reference voice',
+    upload: 'Upload audio', record: 'Record', stop: 'Stop recording', refText: 'Transcript of the reference',
+    savedVoices: 'Saved voices', comingSoon: 'coming soon', speed: 'Speed', removeSilence: 'Remove silences',
+    advanced: 'Advanced settings', nfe: 'NFE steps', cfg: 'CFG strength', seed: 'Seed (empty = random)',
+    format: 'Format', synthesize: 'Synthesize', download: 'Download',
+    testModel: 'TEST MODEL: random weights, the audio is noise. Configure a real model (f5tts models pull F5TTS_v1_Base).',
+    queued: 'Queued…', running: 'Synthesizing…', done: 'Done', uploading: 'Uploading…', notReady: 'The model is still loading; try again shortly.',
+    needText: 'Please type some text.', needVoice: 'Please upload or record a reference voice.',
+    needRefText: 'Please type what the reference voice says.', micDenied: 'Microphone not available: ',
+    recorded: 'Recorded', seconds: 's', failed: 'Failed', cancelled: 'Cancelled', network: 'Network error: ',
+    tooLong: 'The text is too long.',
+  },
+  vi: {
+    title: 'Chuyển văn bản thành giọng nói (nhân bản giọng)', text: 'Văn bản cần đọc', chars: 'ký tự',
+    reference: 'Giọng mẫu', upload: 'Tải tệp âm thanh', record: 'Ghi âm', stop: 'Dừng ghi âm',
+    refText: 'Nội dung lời nói trong giọng mẫu', savedVoices: 'Giọng đã lưu', comingSoon: 'sắp có', speed: 'Tốc độ',
+    removeSilence: 'Bỏ khoảng lặng', advanced: 'Cài đặt nâng cao', nfe: 'Số bước NFE', cfg: 'Độ mạnh CFG',
+    seed: 'Seed (để trống = ngẫu nhiên)', format: 'Định dạng', synthesize: 'Tạo giọng nói', download: 'Tải xuống',
+    testModel: 'MÔ HÌNH THỬ NGHIỆM: trọng số ngẫu nhiên, âm thanh chỉ là tiếng ồn. Hãy cấu hình mô hình thật (f5tts models pull F5TTS_v1_Base).',
+    queued: 'Đang chờ…', running: 'Đang tạo giọng nói…', done: 'Hoàn tất', uploading: 'Đang tải lên…',
+    notReady: 'Mô hình đang được tải, vui lòng thử lại sau.', needText: 'Vui lòng nhập văn bản.',
+    needVoice: 'Vui lòng tải lên hoặc ghi âm giọng mẫu.', needRefText: 'Vui lòng nhập nội dung của giọng mẫu.',
+    micDenied: 'Không dùng được micro: ', recorded: 'Đã ghi', seconds: 'giây', failed: 'Thất bại',
+    cancelled: 'Đã huỷ', network: 'Lỗi mạng: ', tooLong: 'Văn bản quá dài.',
+  },
+};
+
+const $ = (id) => document.getElementById(id);
+let lang = localStorage.getItem('f5-lang') || ((navigator.language || '').startsWith('vi') ? 'vi' : 'en');
+let voiceBlob = null, voiceName = 'voice.wav', recorder = null, events = null, maxChars = 5000;
+const t = (k) => (I18N[lang] && I18N[lang][k]) || I18N.en[k] || k;
+
+function applyLang() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  $('lang').textContent = lang === 'en' ? 'Tiếng Việt' : 'English';
+  $('record').textContent = recorder ? t('stop') : t('record');
+}
+
+function showError(msg) { const e = $('error'); e.textContent = msg; e.hidden = !msg; }
+function setStatus(msg) { $('status').textContent = msg; }
+
+function updateCount() {
+  const n = [...$('text').value].length;
+  $('count').textContent = n;
+  $('count').parentElement.classList.toggle('error', n > maxChars);
+}
+
+function setVoice(blob, name, info) {
+  voiceBlob = blob; voiceName = name;
+  $('voice-info').textContent = info;
+  const p = $('voice-preview');
+  if (p.src) URL.revokeObjectURL(p.src);
+  p.src = URL.createObjectURL(blob); p.hidden = false;
+}
+
+// 16-bit mono WAV from Float32 samples.
+function wavFromFloat(samples, rate) {
+  const buf = new ArrayBuffer(44 + samples.length * 2), v = new DataView(buf);
+  const str = (o, s) => { for (let i = 0; i < s.length; i++) v.setUint8(o + i, s.charCodeAt(i)); };
+  str(0, 'RIFF'); v.setUint32(4, 36 + samples.length * 2, true); str(8, 'WAVE'); str(12, 'fmt ');
+  v.setUint32(16, 16, true); v.setUint16(20, 1, true); v.setUint16(22, 1, true); v.setUint32(24, rate, true);
+  v.setUint32(28, rate * 2, true); v.setUint16(32, 2, true); v.setUint16(34, 16, true); str(36, 'data');
+  v.setUint32(40, samples.length * 2, true);
+  for (let i = 0; i < samples.length; i++) {
+    const s = Math.max(-1, Math.min(1, samples[i]));
+    v.setInt16(44 + i * 2, s < 0 ? s * 0x8000 : s * 0x7fff, true);
+  }
+  return new Blob([buf], { type: 'audio/wav' });
+}
+
+async function toggleRecord() {
+  if (recorder) { recorder.stop(); return; }
+  showError('');
+  let stream;
+  try { stream = await navigator.mediaDevices.getUserMedia({ audio: true }); }
+  catch (e) { showError(t('micDenied') + e.message); return; }
+  const chunks = [];
+  recorder = new MediaRecorder(stream);
+  recorder.ondataavailable = (e) => { if (e.data.size) chunks.push(e.data); };
+  recorder.onstop = async () => {
+    stream.getTracks().forEach((tr) => tr.stop());
+    recorder = null; $('record').classList.remove('recording'); applyLang();
+    try {
+      const raw = new Blob(chunks, { type: chunks[0] ? chunks[0].type : 'audio/webm' });
+      const ctx = new (window.AudioContext || window.webkitAudioContext)();
+      const audio = await ctx.decodeAudioData(await raw.arrayBuffer());
+      const wav = wavFromFloat(audio.getChannelData(0), audio.sampleRate);
+      setVoice(wav, 'recording.wav', `${t('recorded')}: ${audio.duration.toFixed(1)} ${t('seconds')}`);
+      ctx.close();
+    } catch (e) { showError(t('micDenied') + e.message); }
+  };
+  recorder.start();
+  $('record').classList.add('recording'); applyLang();
+}
+
+function finish(job) {
+  if (events) { events.close(); events = null; }
+  $('go').disabled = false;
+  $('progress').value = 1;
+  setStatus(`${t('done')} – ${job.audio_seconds ? job.audio_seconds.toFixed(2) + ' ' + t('seconds') : ''}` +
+            (job.rtf ? ` (RTF ${job.rtf.toFixed(2)})` : ''));
+  const url = job.result_url;
+  $('player').src = url; $('player').hidden = false;
+  $('download').href = url; $('download').download = `${job.job_id}.${job.format}`; $('download').hidden = false;
+}
+
+function fail(msg) {
+  if (events) { events.close(); events = null; }
+  $('go').disabled = false; $('progress').hidden = true;
+  setStatus(''); showError(msg);
+}
+
+function follow(jobId) {
+  events = new EventSource(`/jobs/${jobId}/events`);
+  events.addEventListener('progress', (e) => {
+    const d = JSON.parse(e.data);
+    $('progress').value = d.progress;
+    setStatus(`${d.status === 'queued' ? t('queued') : t('running')} ${Math.round(d.progress * 100)}%`);
+  });
+  events.addEventListener('done', (e) => finish(JSON.parse(e.data)));
+  events.addEventListener('error', (e) => {
+    if (e.data) {
+      const d = JSON.parse(e.data);
+      const err = d.error || {};
+      fail(`${d.status === 'cancelled' ? t('cancelled') : t('failed')}: ${err.message || ''} (${err.code || d.status})`);
+    } else if (events && events.readyState === EventSource.CLOSED) {
+      fail(t('network') + 'event stream closed');
+    }
+  });
+}
+
+async function submit(ev) {
+  ev.preventDefault();
+  showError(''); setStatus(''); $('player').hidden = true; $('download').hidden = true; $('progress').hidden = true;
+  const text = $('text').value.trim(), refText = $('ref-text').value.trim();
+  if (!text) return showError(t('needText'));
+  if ([...text].length > maxChars) return showError(t('tooLong'));
+  if (!voiceBlob) return showError(t('needVoice'));
+  if (!refText) return showError(t('needRefText'));
+  const fd = new FormData();
+  fd.append('text', text);
+  fd.append('ref_text', refText);
+  fd.append('voice', voiceBlob, voiceName);
+  fd.append('speed', $('speed').value);
+  fd.append('remove_silence', $('remove-silence').checked ? 'true' : 'false');
+  fd.append('nfe_step', $('nfe').value || '32');
+  fd.append('cfg_strength', $('cfg').value || '2');
+  if ($('seed').value !== '') fd.append('seed', $('seed').value);
+  fd.append('format', $('format').value);
+  fd.append('mode', 'async');
+  $('go').disabled = true; $('progress').hidden = false; $('progress').value = 0; setStatus(t('uploading'));
+  let res, body;
+  try {
+    res = await fetch('/tts', { method: 'POST', body: fd });
+    body = await res.json();
+  } catch (e) { return fail(t('network') + e.message); }
+  if (res.status !== 202) {
+    const err = (body && body.error) || {};
+    return fail(`${t('failed')} (HTTP ${res.status}): ${err.message || ''} [${err.code || ''}]`);
+  }
+  setStatus(t('queued'));
+  follow(body.job_id);
+}
+
+async function loadInfo() {
+  try {
+    const v = await (await fetch('/version')).json();
+    $('test-model').hidden = !v.test_model;
+    $('version').textContent = `f5tts ${v.version}` + (v.engine && v.engine.arch ? ` · ${v.engine.arch}` : '') +
+      (v.model_label ? ` · ${v.model_label}` : '');
+    const c = await (await fetch('/config')).json();
+    if (c['max-text-chars']) { maxChars = c['max-text-chars']; $('max').textContent = maxChars; }
+    if (c.nfe) $('nfe').value = c.nfe;
+    if (c.cfg !== undefined) $('cfg').value = c.cfg;
+    const r = await fetch('/readyz');
+    const nr = $('not-ready');
+    nr.hidden = r.ok; nr.textContent = r.ok ? '' : t('notReady');
+    if (!r.ok) setTimeout(loadInfo, 3000);
+  } catch (e) { /* the form still works; errors show on submit */ }
+}
+
+$('lang').addEventListener('click', () => { lang = lang === 'en' ? 'vi' : 'en'; localStorage.setItem('f5-lang', lang); applyLang(); });
+$('text').addEventListener('input', updateCount);
+$('speed').addEventListener('input', () => { $('speed-out').textContent = Number($('speed').value).toFixed(2); });
+$('voice').addEventListener('change', () => {
+  const f = $('voice').files[0];
+  if (f) setVoice(f, f.name, `${f.name} (${(f.size / 1024).toFixed(0)} KiB)`);
+});
+$('record').addEventListener('click', toggleRecord);
+if (!window.MediaRecorder || !navigator.mediaDevices) $('record').hidden = true;
+$('form').addEventListener('submit', submit);
+applyLang(); updateCount(); loadInfo();
