@@ -14,7 +14,10 @@ APT_PKGS=(
   sox libsox-fmt-all espeak-ng lame opus-tools vorbis-tools flac valgrind curl
 )
 if [ "${F5_WITH_SERVICE_DEPS:-1}" = 1 ]; then
-  APT_PKGS+=(nodejs npm chromium redis-server nginx prometheus)
+  APT_PKGS+=(chromium)  # redis-server, nginx, prometheus join when the scale-out and observability tests land
+  # Node: keep an existing installation (e.g. NodeSource's nodejs, which bundles npm).
+  command -v node >/dev/null 2>&1 || APT_PKGS+=(nodejs)
+  command -v npm >/dev/null 2>&1 || APT_PKGS+=(npm)
 fi
 
 missing=()

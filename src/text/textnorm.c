@@ -194,6 +194,12 @@ static bool tn_is_address(const char *s, size_t n) {
 }
 
 static size_t tn_token_cut(const char *s, size_t n) {
+    /* spaced punctuation glued to the next word ("khỏe ?Tôi", "a ,b"): the
+     * leading run becomes a token of its own, attached to the previous word */
+    size_t k = 0;
+    while (k < n && (tn_is_sent_punct(s[k]) && s[k] != '.')) k++;
+    if (k == 0 && n >= 3 && s[0] == '.' && s[1] == '.' && s[2] == '.') k = 3;
+    if (k > 0 && k < n && tn_letter_at(s, n, k, NULL)) return k;
     size_t e = n;
     while (e > 0 && (tn_is_sent_punct(s[e - 1]) || tn_is_close_mark(s[e - 1]))) e--;
     if (f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, s, e, true) ||

@@ -265,6 +265,13 @@ static bool np_date_ctx(tn_ctx *c) {
                                     "trước", "sau", "khuya", "rạng"};
     for (size_t k = 0; k < sizeof w / sizeof *w; k++)
         if (tn_prev_is(c, 0, w[k])) return true;
+    /* "hôm nay là 1/6", "sinh nhật tôi là 5/8": a time phrase shortly before "là" */
+    static const char *const ph[] = {"hôm nay", "hôm qua", "ngày mai", "sinh nhật", "kỷ niệm", "hạn chót",
+                                     "ngày sinh", "ngày lễ", "quốc khánh", "khai giảng"};
+    if (tn_prev_is(c, 0, "là"))
+        for (int back = 1; back <= 3; back++)
+            for (size_t k = 0; k < sizeof ph / sizeof *ph; k++)
+                if (np_prev_phrase(c, back, ph[k])) return true;
     return false;
 }
 
@@ -438,6 +445,18 @@ static bool np_score_ctx(tn_ctx *c) {
     return false;
 }
 
+/* "tỷ số 2:10", "thắng 3:2": a score written with a colon (otherwise a time). */
+static int np_colon_score(tn_ctx *c, const char *b, size_t n) {
+    const char *col = memchr(b, ':', n);
+    if (!col) return -1;
+    size_t l1 = (size_t)(col - b), l2 = n - l1 - 1;
+    if (l1 < 1 || l1 > 2 || l2 < 1 || l2 > 2 || !tn_all_digits(b, l1) || !tn_all_digits(col + 1, l2)) return -1;
+    if (!np_score_ctx(c)) return -1;
+    tn_say_int(c->o, b, l1);
+    tn_say_int(c->o, col + 1, l2);
+    return c->i;
+}
+
 /* A unit or currency in the next token ("2 km", "200 USD", "3-5 km"):
  * says it and returns the next token's index, else returns c->i. */
 static int np_next_unit(tn_ctx *c) {
@@ -593,6 +612,7 @@ int tn_number_token(tn_ctx *c, const char *b, size_t n) {
         return c->i;
     }
     if ((r = np_phone(c, b, n)) >= 0) return r;
+    if ((r = np_colon_score(c, b, n)) >= 0) return r;
     if ((r = np_space_thousands(c, b, n)) >= 0) return r;
     if ((r = np_date(c, b, n)) >= 0) return r;
     if ((r = np_time(c, b, n)) >= 0) return r;
@@ -607,6 +627,14 @@ int tn_number_token(tn_ctx *c, const char *b, size_t n) {
     if (!cur && !neg && !plus && (r = np_compound(c, s, sn)) >= 0) return r;
     size_t l = np_scan_lit(s, sn);
     if (!l || !np_suffix(NULL, s + l, sn - l)) return -1;
+    if (neg && c->i > 0) { /* "10 -15%": a range written with the dash glued to the second number */
+        const tn_tok *pv = &c->t[c->i - 1];
+        char lc = pv->bn ? pv->b[pv->bn - 1] : 0;
+        if (pv->trn == 0 && pv->bn && (tn_is_digit(lc) || lc == '%') && tn_is_digit(pv->b[0])) {
+            if (!np_score_ctx(c)) tn_w(c->o, "đến");
+            neg = false;
+        }
+    }
     if (neg) tn_w(c->o, "âm");
     if (plus) tn_w(c->o, "cộng");
     /* ordinals: thứ 1 -> thứ nhất, thứ 4 -> thứ tư */

@@ -65,14 +65,19 @@ describe('sync synthesis', () => {
     console.log(`streaming: first chunk ${first.value.length} B while job ${during.status} at progress ` +
                 `${during.progress.toFixed(3)}; total ${total} B, ${end.audio_seconds.toFixed(2)} s audio`);
     // request-path overhead, from the server's own log lines (reported, not asserted)
-    await h.sleep(200);
-    const jl = srv.logs.filter((l) => l.job_id === id);
+    const fmt = (x) => (typeof x === 'number' ? x.toFixed(3) : '?');
+    let jl = [];
+    for (let i = 0; i < 50 && jl.filter((l) => (l.event === 'request' && l.method === 'POST') || l.status === 'succeeded').length < 2; i++) {
+      await h.sleep(100);
+      jl = srv.logs.filter((l) => l.job_id === id);
+    }
     const started = jl.find((l) => l.event === 'job' && l.status === 'running');
     const ended = jl.find((l) => l.event === 'job' && l.status === 'succeeded');
-    const req = jl.find((l) => l.event === 'request');
-    console.log(`overhead: body received -> claimed ${started && started.queue_wait_ms.toFixed(3)} ms, ` +
-                `claimed -> first pipeline call ${ended && ended.claim_to_engine_ms.toFixed(3)} ms, ` +
-                `last chunk -> end of stream ${req && req.tail_ms.toFixed(3)} ms`);
+    const req = jl.find((l) => l.event === 'request' && l.method === 'POST');
+    console.log(`overhead: body received -> claimed ${fmt(started?.queue_wait_ms)} ms, ` +
+                `claimed -> first pipeline call ${fmt(ended?.claim_to_engine_ms)} ms, ` +
+                `last chunk -> end of stream ${fmt(req?.tail_ms)} ms`);
+    if (!req || req.tail_ms === undefined) console.log(JSON.stringify(jl));
     assert.equal(during.status, 'running', 'the job was still running when the first chunk arrived');
     assert.ok(during.progress < 1, `progress ${during.progress} < 1 at first chunk`);
     assert.equal(end.status, 'succeeded');

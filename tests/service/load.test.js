@@ -76,4 +76,24 @@ describe('durability', () => {
       assert.equal((await h.waitJob(again, b.job_id)).status, 'succeeded');
     } finally { await h.stopServer(again); }
   });
+
+  it('results expire after the TTL with their files', async () => {
+    const srv = await h.startServer({ args: ['--result-ttl', '1'] });
+    try {
+      const { job_id } = await (await h.tts(srv, h.ttsFields({ mode: 'async', nfe_step: 4 }))).json();
+      const j = await h.waitJob(srv, job_id);
+      assert.equal(j.status, 'succeeded');
+      const results = path.join(srv.data, 'blobs', 'results');
+      assert.equal(fs.readdirSync(results).length, 1);
+      let status = 200;
+      for (let i = 0; i < 100 && status === 200; i++) {
+        await h.sleep(100);
+        const r = await fetch(`${srv.base}/jobs/${job_id}`);
+        status = r.status;
+        await r.arrayBuffer();
+      }
+      assert.equal(status, 404, 'the job is gone after its TTL');
+      assert.deepEqual(fs.readdirSync(results), [], 'and so is its audio');
+    } finally { await h.stopServer(srv); }
+  });
 });

@@ -5,7 +5,6 @@
 const { it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const h = require('./lib/harness');
 
@@ -13,7 +12,7 @@ let srv, browser, chromium;
 before(async () => {
   ({ chromium } = require('playwright-core'));
   srv = await h.startServer();
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'f5ui-'));
+  const profile = h.tmpDir('f5ui-');
   // a fresh --user-data-dir (playwright passes it for a persistent context)
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,

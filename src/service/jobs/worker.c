@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -416,6 +417,17 @@ void f5_jobs_shutdown(f5_jobs *j, double grace_s) {
     pthread_mutex_unlock(&j->mu);
     for (int i = 0; i < j->n_workers; i++) pthread_join(j->workers[i], NULL);
     if (j->janitor_started) pthread_join(j->janitor, NULL);
+    /* Sync jobs still waiting in the queue will never run in this process:
+     * end their streams now (the next start marks them failed in the queue). */
+    pthread_mutex_lock(&j->mu);
+    for (f5_job *x = j->live; x; x = x->next)
+        if (!f5_job_state_terminal(x->state)) {
+            x->state = F5_JOB_FAILED;
+            snprintf(x->error_code, sizeof x->error_code, "shutdown");
+            snprintf(x->error_message, sizeof x->error_message, "the service is shutting down");
+            pthread_cond_broadcast(&x->cv);
+        }
+    pthread_mutex_unlock(&j->mu);
 }
 
 void f5_jobs_free(f5_jobs *j) {

@@ -150,5 +150,5 @@ function longText(sentences = 8) {
   return s.join(' ');
 }
 
-module.exports = { BIN, BUILD, OUT, freePort, testModel, startServer, stopServer, sleep, refWav, form, tts, getJob,
+module.exports = { BIN, BUILD, OUT, tmpDir, freePort, testModel, startServer, stopServer, sleep, refWav, form, tts, getJob,
                    waitJob, longText, ttsFields, REF_TEXT };
