@@ -243,13 +243,15 @@ static void dir_of(const char *path, char *buf, size_t cap) {
 }
 
 static f5_status resolve_known_dit(const f5_known_model *k, f5_resolved_model *out, f5_error *err) {
-    char snap[F5_PATH_MAX], root[F5_PATH_MAX];
+    char snap[F5_PATH_MAX], rdir[F5_PATH_MAX];
     f5_error e2;
-    if (f5_hf_snapshot_dir(k->repo, snap, sizeof snap, &e2) != F5_OK)
+    if (f5_hf_snapshot_dir(k->repo, snap, sizeof snap, &e2) != F5_OK) {
+        repo_dir(k->repo, rdir, sizeof rdir);
         return f5_errf(err, F5_ERR_NOT_FOUND,
                        "model '%s' (%s) is not downloaded: %s; run `f5tts models pull %s` or place its files "
-                       "under %s/models--%s/snapshots/<rev>/ with refs/main naming <rev>",
-                       k->name, k->repo, e2.message, k->name, f5_hf_cache_dir(root, sizeof root), k->repo);
+                       "under %s/snapshots/<rev>/ with refs/main naming <rev>",
+                       k->name, k->repo, e2.message, k->name, rdir);
+    }
     out->known = k;
     for (const f5_known_file *f = k->files; f->path; f++) {
         char p[F5_PATH_MAX];

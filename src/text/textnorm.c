@@ -137,6 +137,39 @@ static bool tn_emit_trail(tn_ctx *c, const tn_tok *t) {
     return ends;
 }
 
+/* Context entries of abbreviations.tsv are keyed "previous-word ABBR" (no
+ * token contains a space): "ty CP" is "cổ phần" after "công ty". */
+static const f5_tn_entry *tn_abbr_after_word(const tn_ctx *c, const char *b, size_t n) {
+    size_t pn;
+    const char *p = tn_last_word(c->o, &pn, 0);
+    char key[64];
+    if (!p || pn + 1 + n >= sizeof key) return NULL;
+    memcpy(key, p, pn);
+    key[pn] = ' ';
+    memcpy(key + pn + 1, b, n);
+    return f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, key, pn + 1 + n, false);
+}
+
+/* An upper-case currency code ("USD", "VNĐ"), not a word such as "đồng" or "euro". */
+static bool tn_is_code(const char *b, size_t n) {
+    if (n < 3) return false;
+    for (size_t i = 0; i < n; i++) {
+        if (b[i] >= 'A' && b[i] <= 'Z') continue;
+        if (i + 1 < n && (unsigned char)b[i] == 0xC4 && (unsigned char)b[i + 1] == 0x90) { /* Đ */
+            i++;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+/* Digits with . or , separators only ("50.000", "1,5"). */
+static bool tn_all_number(const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!tn_is_digit(b[i]) && b[i] != '.' && b[i] != ',') return false;
+    return true;
+}
+
 static int tn_dispatch(tn_ctx *c) {
     tn_tok *t = &c->t[c->i];
     const char *b = t->b;
@@ -162,12 +195,40 @@ static int tn_dispatch(tn_ctx *c) {
         tn_w(c->o, "nhân");
         return c->i;
     }
-    const f5_tn_entry *a = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, b, n, true);
+    /* a currency code or sign before a spaced number ("USD 100", "$ 5"): read after it */
+    const f5_tn_entry *cu = f5_tn_lookup(f5_tn_table_currencies, f5_tn_table_currencies_n, b, n, false);
+    if (cu && t->trn == 0 && c->i + 1 < c->nt && (f5_tn_has_flag(cu, 'b') || tn_is_code(b, n))) {
+        const tn_tok *nx = &c->t[c->i + 1];
+        if (nx->bn && nx->b == nx->s && tn_is_digit(nx->b[0]) && tn_all_number(nx->b, nx->bn)) {
+            c->i++;
+            int r = tn_number_token(c, nx->b, nx->bn);
+            if (r < 0) r = tn_word_token(c, nx->b, nx->bn);
+            r = tn_scale_word(c, r);
+            tn_w(c->o, cu->value);
+            return r;
+        }
+    }
+    const f5_tn_entry *a = tn_abbr_after_word(c, b, n);
+    if (a) {
+        tn_w(c->o, a->value);
+        return c->i;
+    }
+    a = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, b, n, true);
     if (a) {
         tn_w(c->o, a->value);
         return c->i;
     }
     if (tn_url_token(c, b, n)) return c->i;
+    /* a spoken symbol glued before a number: "~30°C", ">8", "≈5" */
+    for (size_t k = 1; k <= 3 && k < n; k++) {
+        const char *w = tn_is_digit(b[k]) ? tn_symbol_word(b, k) : NULL;
+        if (w && *w && b[0] != '+' && b[0] != '%' && b[0] != '@') {
+            tn_w(c->o, w);
+            int r = tn_number_token(c, b + k, n - k);
+            if (r >= 0) return r;
+            return tn_word_token(c, b + k, n - k);
+        }
+    }
     if (tn_has_digit(b, n)) {
         int r = tn_number_token(c, b, n);
         if (r >= 0) return r;
@@ -226,6 +287,19 @@ static size_t tn_token_cut(const char *s, size_t n) {
     return n;
 }
 
+/* A capitalised word that starts sentences and is not a name ("Ông", "Tôi"):
+ * after a title abbreviation ("là GS.TS. Ông dạy") its dot ends the sentence. */
+static bool tn_sentence_starter(const tn_ctx *c, int k) {
+    static const char *const w[] = {"Ông", "Bà", "Anh", "Chị", "Em", "Tôi", "Chúng", "Họ", "Cô", "Đây", "Đó",
+                                    "Sau", "Trong", "Khi", "Nhưng", "Và", "Tuy", "Vì", "Nếu", "Hiện", "Theo",
+                                    "Các", "Những", "Mọi", "Năm", "Ngày", "Hôm", "Còn", "Cả", "Người", "Bên"};
+    if (k < 0 || k >= c->nt) return false;
+    const tn_tok *t = &c->t[k];
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (t->bn == strlen(w[i]) && memcmp(t->b, w[i], t->bn) == 0) return true;
+    return false;
+}
+
 static void tn_line(tn_out *o, const char *s, size_t n) {
     int cap = 0, nt = 0;
     tn_tok *t = NULL;
@@ -270,7 +344,8 @@ static void tn_line(tn_out *o, const char *s, size_t n) {
         /* the dot of a final abbreviation is also the sentence's period: "v.v." before a
          * capital or at the end; a title ("TP.", "PGS.TS.") only at the end of the line */
         if (lt->abbr_end && lt->trn == 0 &&
-            (last + 1 >= nt || (lt->abbr_can_end && tn_tok_starts_upper(&c, last + 1)))) {
+            (last + 1 >= nt || (lt->abbr_can_end && tn_tok_starts_upper(&c, last + 1)) ||
+             tn_sentence_starter(&c, last + 1))) {
             tn_p(o, ".");
             ends = true;
         }
@@ -280,6 +355,23 @@ static void tn_line(tn_out *o, const char *s, size_t n) {
     tn_break(o);
 }
 
+/* Fullwidth ASCII forms (U+FF01..U+FF5E, "１００", "Ｈà") -> ASCII, in place
+ * (3 bytes become 1). Done here rather than in f5_text_clean, whose output
+ * the tokenizer path shares. */
+static void tn_fold_fullwidth(char *s) {
+    unsigned char *r = (unsigned char *)s, *w = r;
+    while (*r) {
+        if (r[0] == 0xEF && ((r[1] == 0xBC && r[2] >= 0x81 && r[2] <= 0xBF) || (r[1] == 0xBD && r[2] >= 0x80 && r[2] <= 0x9E))) {
+            unsigned cp = ((unsigned)(r[1] & 0x3F) << 6 | (r[2] & 0x3F)) + 0xF000u;
+            *w++ = (unsigned char)(cp - 0xFEE0u);
+            r += 3;
+            continue;
+        }
+        *w++ = *r++;
+    }
+    *w = 0;
+}
+
 f5_status f5_textnorm(const char *in, char **out, f5_error *err) {
     *out = NULL;
     if (!in) return f5_errf(err, F5_ERR_INVALID_ARG, "normalize: text is NULL");
@@ -287,6 +379,7 @@ f5_status f5_textnorm(const char *in, char **out, f5_error *err) {
     char *clean = NULL;
     f5_status st = f5_text_clean(in, len, &clean, err);
     if (st) return st;
+    tn_fold_fullwidth(clean);
     tn_out o = {0};
     f5_tx_buf_init(&o.b, len * 64 + 4096);
     size_t cl = strlen(clean);

@@ -65,6 +65,18 @@ typedef struct tn_ctx {
 int tn_number_token(tn_ctx *c, const char *b, size_t n);
 int tn_word_token(tn_ctx *c, const char *b, size_t n);
 bool tn_url_token(tn_ctx *c, const char *b, size_t n);
+/* Dates and times (textnorm_datetime.c): handlers like tn_number_token. */
+int tn_date_token(tn_ctx *c, const char *b, size_t n);
+int tn_time_token(tn_ctx *c, const char *b, size_t n);
+/* The previous output word(s) announce a date ("ngày", "sáng", "hôm nay là"). */
+bool tn_date_context(tn_ctx *c);
+/* Value of up to 9 ASCII digits (longer strings saturate at 999999999). */
+unsigned long tn_digits_val(const char *s, size_t n);
+/* The output words ending `back` words before the end spell phrase (1-2 words). */
+bool tn_prev_phrase(tn_ctx *c, int back, const char *phrase);
+/* If token k+1 is a scale word (nghìn, triệu, tỷ...) and k has no trailing
+ * punctuation: says it and returns k+1, else returns k. */
+int tn_scale_word(tn_ctx *c, int k);
 /* Spoken symbol (&, +, =, >, <, ~, ≈ ...) or NULL. */
 const char *tn_symbol_word(const char *b, size_t n);
 

@@ -1,7 +1,8 @@
-/* textnorm_numpat.c - tokens that contain digits: dates, times, phone
- * numbers, ranges and scores, fractions, dimensions, numbers with their
- * thousands/decimal separators, signs, currencies (read after the number),
- * percent, units (from units.tsv) and shorthand amounts (25k, 1tr5).
+/* textnorm_numpat.c - tokens that contain digits: phone numbers and
+ * identifiers, house numbers, ranges and scores, fractions, dimensions,
+ * numbers with their thousands/decimal separators, signs, currencies (read
+ * after the number), percent, units (from units.tsv) and shorthand amounts
+ * (25k, 1tr5). Dates and times are in textnorm_datetime.c.
  */
 #include "text/textnorm.h"
 #include "text/textnorm_tables.h"
@@ -20,7 +21,7 @@ static size_t np_scan_lit(const char *s, size_t n) {
     return i;
 }
 
-static unsigned long np_val(const char *s, size_t n) {
+unsigned long tn_digits_val(const char *s, size_t n) {
     unsigned long v = 0;
     for (size_t i = 0; i < n && i < 9; i++) v = v * 10 + (unsigned long)(s[i] - '0');
     return n > 9 ? 999999999UL : v;
@@ -148,7 +149,16 @@ static bool np_suffix(tn_out *o, const char *s, size_t n) {
                 tn_w(o, "trên");
                 const f5_tn_entry *r = np_unit(sl + 1, rn);
                 if (r) tn_w(o, r->value);
-                else tn_w_lower(o, sl + 1, rn);
+                else /* "đ/người/lượt": each further piece is a unit or a word */
+                    for (const char *q = sl + 1, *e = s + n; q < e;) {
+                        const char *qe = memchr(q, '/', (size_t)(e - q));
+                        if (!qe) qe = e;
+                        if (q > sl + 1) tn_w(o, "trên");
+                        const f5_tn_entry *u = np_unit(q, (size_t)(qe - q));
+                        if (u) tn_w(o, u->value);
+                        else tn_w_lower(o, q, (size_t)(qe - q));
+                        q = qe + 1;
+                    }
             }
             return true;
         }
@@ -169,7 +179,7 @@ static const char *const np_id_near[] = {"gọi", "đài", "nóng", "mã", "bấ
 static const char *const np_id_far[] = {"thoại", "hotline", "sđt", "otp", "zalo", "fax", "stk", "tài khoản", "mã số"};
 
 /* The output words ending `back` words before the end spell phrase (1-2 words). */
-static bool np_prev_phrase(tn_ctx *c, int back, const char *phrase) {
+bool tn_prev_phrase(tn_ctx *c, int back, const char *phrase) {
     const char *sp = strchr(phrase, ' ');
     if (!sp) return tn_prev_is(c, back, phrase);
     char first[32];
@@ -183,9 +193,23 @@ static bool np_prev_phrase(tn_ctx *c, int back, const char *phrase) {
 static bool np_phone_context(tn_ctx *c) {
     for (size_t k = 0; k < sizeof np_id_near / sizeof *np_id_near; k++)
         if (tn_prev_is(c, 0, np_id_near[k])) return true;
+    /* identifiers named a few words before: "mã bưu chính 700000", "số CCCD 0123..." */
+    static const char *const id_words[] = {"mã", "cmnd", "cccd", "mst", "imei", "seri", "serial", "pin", "căn cước",
+                                           "chứng minh", "báo danh", "vận đơn", "số hiệu"};
+    const tn_tok *me = &c->t[c->i];
+    /* SMS short codes: "nhắn tin đến 8079.", "soạn tin DK gửi 9029" (at the end of a clause) */
+    if (me->bn >= 3 && me->bn <= 5 && tn_all_digits(me->b, me->bn) && (me->trn || c->i + 1 == c->nt))
+        for (int back = 0; back < 4; back++)
+            if (tn_prev_phrase(c, back, "nhắn tin") || tn_prev_phrase(c, back, "soạn tin")) return true;
+    if (me->bn >= 4 && tn_all_digits(me->b, me->bn) && !(me->trn == 0 && c->i + 1 < c->nt && np_unit(c->t[c->i + 1].b, c->t[c->i + 1].bn)))
+        for (int back = 0; back < 3; back++)
+            for (size_t k = 0; k < sizeof id_words / sizeof *id_words; k++)
+                if (tn_prev_phrase(c, back, id_words[k]) &&
+                    !(back > 0 && (tn_prev_is(c, back - 1, "hóa") || tn_prev_is(c, back - 1, "hoá"))))
+                    return true; /* not "mã hóa 1000 tệp" */
     for (int back = 0; back < 4; back++)
         for (size_t k = 0; k < sizeof np_id_far / sizeof *np_id_far; k++)
-            if (np_prev_phrase(c, back, np_id_far[k])) return true;
+            if (tn_prev_phrase(c, back, np_id_far[k])) return true;
     return false;
 }
 
@@ -254,186 +278,34 @@ static int np_phone(tn_ctx *c, const char *b, size_t n) {
     return last;
 }
 
-static void np_say_month(tn_out *o, unsigned long m) {
-    if (m == 4) tn_w(o, "tư");
-    else tn_say_uint(o, m);
-}
-
-static bool np_date_ctx(tn_ctx *c) {
-    static const char *const w[] = {"ngày", "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "lúc", "từ", "đến",
-                                    "tới", "vào", "hạn", "dịp", "lễ", "mùng", "mồng", "nay", "qua", "mai", "kể",
-                                    "trước", "sau", "khuya", "rạng"};
-    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-        if (tn_prev_is(c, 0, w[k])) return true;
-    /* "hôm nay là 1/6", "sinh nhật tôi là 5/8": a time phrase shortly before "là" */
-    static const char *const ph[] = {"hôm nay", "hôm qua", "ngày mai", "sinh nhật", "kỷ niệm", "hạn chót",
-                                     "ngày sinh", "ngày lễ", "quốc khánh", "khai giảng"};
-    if (tn_prev_is(c, 0, "là"))
-        for (int back = 1; back <= 3; back++)
-            for (size_t k = 0; k < sizeof ph / sizeof *ph; k++)
-                if (np_prev_phrase(c, back, ph[k])) return true;
-    return false;
-}
-
-static void np_say_day(tn_ctx *c, unsigned long d, bool with_ngay) {
-    if (with_ngay && !tn_prev_is(c, 0, "ngày") && !tn_prev_is(c, 0, "mùng") && !tn_prev_is(c, 0, "mồng"))
-        tn_w(c->o, "ngày");
-    tn_say_uint(c->o, d);
-}
-
-/* Split s at the separators sep into at most 4 all-digit parts. */
-static int np_parts(const char *s, size_t n, char sepc, const char **p, size_t *pl) {
-    int k = 0;
-    size_t st = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i == n || s[i] == sepc) {
-            if (k == 4 || i == st || !tn_all_digits(s + st, i - st)) return 0;
-            p[k] = s + st;
-            pl[k] = i - st;
-            k++;
-            st = i + 1;
-        }
+/* "số 45/12", "hẻm 12/3/4": a house number, its parts joined by "trên". */
+static int np_house_number(tn_ctx *c, const char *b, size_t n) {
+    static const char *const w[] = {"số", "nhà", "hẻm", "ngõ", "ngách", "kiệt", "địa chỉ"};
+    const char *sl = memchr(b, '/', n);
+    if (!sl || !tn_is_digit(b[0])) return -1;
+    bool ctx = false;
+    for (size_t k = 0; k < sizeof w / sizeof *w && !ctx; k++) ctx = tn_prev_phrase(c, 0, w[k]);
+    if (!ctx) return -1;
+    for (size_t i = 0; i < n; i++) { /* parts: digits, then at most 2 letters (12A) */
+        size_t st = i;
+        while (i < n && tn_is_digit(b[i])) i++;
+        if (i == st) return -1;
+        size_t ls = i;
+        while (i < n && ((b[i] | 0x20) >= 'a' && (b[i] | 0x20) <= 'z')) i++;
+        if (i - ls > 2 || (i < n && b[i] != '/') || i + 1 == n) return -1;
     }
-    return k;
-}
-
-static int np_date(tn_ctx *c, const char *b, size_t n) {
-    const char *p[4];
-    size_t pl[4];
-    static const char seps[3] = {'/', '-', '.'};
-    for (int si = 0; si < 3; si++) {
-        int k = np_parts(b, n, seps[si], p, pl);
-        if (k == 3 && pl[0] <= 2 && pl[1] <= 2 && pl[2] == 4) {
-            unsigned long d = np_val(p[0], pl[0]), m = np_val(p[1], pl[1]);
-            if (d < 1 || d > 31 || m < 1 || m > 12) continue;
-            np_say_day(c, d, true);
-            tn_w(c->o, "tháng");
-            np_say_month(c->o, m);
-            tn_w(c->o, "năm");
-            tn_say_int(c->o, p[2], pl[2]);
-            return c->i;
-        }
-        if (k == 3 && pl[0] == 4 && pl[1] <= 2 && pl[2] <= 2 && si != 2) { /* ISO yyyy-mm-dd */
-            unsigned long m = np_val(p[1], pl[1]), d = np_val(p[2], pl[2]);
-            if (d < 1 || d > 31 || m < 1 || m > 12) continue;
-            np_say_day(c, d, true);
-            tn_w(c->o, "tháng");
-            np_say_month(c->o, m);
-            tn_w(c->o, "năm");
-            tn_say_int(c->o, p[0], pl[0]);
-            return c->i;
-        }
-        if (k == 2 && si != 2) {
-            unsigned long a = np_val(p[0], pl[0]), m = np_val(p[1], pl[1]);
-            if (pl[0] <= 2 && pl[1] == 4 && a >= 1 && a <= 12 && si == 0) { /* mm/yyyy */
-                if (!tn_prev_is(c, 0, "tháng")) tn_w(c->o, "tháng");
-                np_say_month(c->o, a);
-                tn_w(c->o, "năm");
-                tn_say_int(c->o, p[1], pl[1]);
-                return c->i;
-            }
-            if (pl[0] <= 2 && pl[1] <= 2 && a >= 1 && a <= 31 && m >= 1 && m <= 12) {
-                bool ngay = tn_prev_is(c, 0, "ngày") || tn_prev_is(c, 0, "mùng") || tn_prev_is(c, 0, "mồng");
-                /* d/m without a year: a date after a date word, with a leading
-                                 * zero, or when it cannot be a proper fraction (a >= m) */
-                bool date = si == 0 ? (np_date_ctx(c) || a >= m || p[0][0] == '0' || p[1][0] == '0') : ngay;
-                if (date) {
-                    np_say_day(c, a, true);
-                    tn_w(c->o, "tháng");
-                    np_say_month(c->o, m);
-                    return c->i;
-                }
-            }
-        }
+    for (size_t i = 0; i < n;) {
+        size_t st = i;
+        while (i < n && b[i] != '/') i++;
+        if (st) tn_w(c->o, "trên");
+        size_t dn = st;
+        while (dn < i && tn_is_digit(b[dn])) dn++;
+        if (dn - st > 1 && b[st] == '0') tn_say_digits(c->o, b + st, dn - st);
+        else tn_say_int(c->o, b + st, dn - st);
+        if (dn < i) tn_w_lower(c->o, b + dn, i - dn);
+        i++;
     }
-    /* day range: D-D/M[/Y] */
-    const char *dash = memchr(b, '-', n);
-    if (dash) {
-        size_t l1 = (size_t)(dash - b);
-        int k = np_parts(dash + 1, n - l1 - 1, '/', p, pl);
-        if (l1 >= 1 && l1 <= 2 && tn_all_digits(b, l1) && (k == 2 || k == 3) && pl[0] <= 2 && pl[1] <= 2 &&
-            (k == 2 || pl[2] == 4)) {
-            unsigned long d1 = np_val(b, l1), d2 = np_val(p[0], pl[0]), m = np_val(p[1], pl[1]);
-            if (d1 >= 1 && d1 <= 31 && d2 >= 1 && d2 <= 31 && m >= 1 && m <= 12) {
-                np_say_day(c, d1, true);
-                tn_w(c->o, "đến");
-                tn_w(c->o, "ngày");
-                tn_say_uint(c->o, d2);
-                tn_w(c->o, "tháng");
-                np_say_month(c->o, m);
-                if (k == 3) {
-                    tn_w(c->o, "năm");
-                    tn_say_int(c->o, p[2], pl[2]);
-                }
-                return c->i;
-            }
-        }
-    }
-    return -1;
-}
-
-/* H[h|g|:]MM[:SS] -> length consumed (0 if not a time); values out. */
-static size_t np_scan_time(const char *s, size_t n, unsigned long *h, unsigned long *m, unsigned long *sec,
-                           bool *has_m, bool *has_s) {
-    size_t i = 0;
-    while (i < n && i < 2 && tn_is_digit(s[i])) i++;
-    if (!i || i >= n) return 0;
-    *h = np_val(s, i);
-    *has_m = *has_s = false;
-    char k = s[i];
-    if (k != 'h' && k != 'g' && k != 'H' && k != ':') return 0;
-    size_t j = i + 1, ms = j;
-    while (j < n && j - ms < 2 && tn_is_digit(s[j])) j++;
-    if (k == ':' && j - ms != 2) return 0;
-    if ((k == 'g') && j == ms) return 0; /* 5g = five grams */
-    if (j > ms) {
-        *m = np_val(s + ms, j - ms);
-        *has_m = true;
-        if (*m >= 60) return 0;
-    }
-    if (k == ':' && j + 2 < n + 0 && j < n && s[j] == ':' && j + 3 <= n && tn_is_digit(s[j + 1]) && tn_is_digit(s[j + 2])) {
-        *sec = np_val(s + j + 1, 2);
-        if (*sec >= 60) return 0;
-        *has_s = true;
-        j += 3;
-    }
-    if (*h > 24) return 0;
-    if (k != ':' && *has_m && j < n && (s[j] == 'p' || s[j] == '\'')) j++; /* 7h30p, 7h30' */
-    return j;
-}
-
-static void np_say_time(tn_out *o, unsigned long h, unsigned long m, unsigned long s, bool hm, bool hs) {
-    tn_say_uint(o, h);
-    tn_w(o, "giờ");
-    if (hm && (m > 0 || hs)) {
-        tn_say_uint(o, m);
-        tn_w(o, "phút");
-    }
-    if (hs) {
-        tn_say_uint(o, s);
-        tn_w(o, "giây");
-    }
-}
-
-static int np_time(tn_ctx *c, const char *b, size_t n) {
-    unsigned long h, m = 0, s = 0, h2, m2 = 0, s2 = 0;
-    bool hm, hs, hm2, hs2;
-    size_t l = np_scan_time(b, n, &h, &m, &s, &hm, &hs);
-    if (!l) return -1;
-    if (l == n) {
-        np_say_time(c->o, h, m, s, hm, hs);
-        return c->i;
-    }
-    if (b[l] == '-' && l + 1 < n) {
-        size_t l2 = np_scan_time(b + l + 1, n - l - 1, &h2, &m2, &s2, &hm2, &hs2);
-        if (l2 && l + 1 + l2 == n) {
-            np_say_time(c->o, h, m, s, hm, hs);
-            tn_w(c->o, "đến");
-            np_say_time(c->o, h2, m2, s2, hm2, hs2);
-            return c->i;
-        }
-    }
-    return -1;
+    return c->i;
 }
 
 static bool np_score_ctx(tn_ctx *c) {
@@ -441,8 +313,19 @@ static bool np_score_ctx(tn_ctx *c) {
                                     "chung cuộc", "cách biệt", "sơ đồ", "đội hình"};
     for (int back = 0; back < 3; back++)
         for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-            if (np_prev_phrase(c, back, w[k])) return true;
+            if (tn_prev_phrase(c, back, w[k])) return true;
     return false;
+}
+
+int tn_scale_word(tn_ctx *c, int k) {
+    static const char *const w[] = {"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm"};
+    if (c->t[k].trn || k + 1 >= c->nt) return k;
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (tn_tok_is(c, k + 1, w[i])) {
+            tn_w(c->o, w[i]);
+            return k + 1;
+        }
+    return k;
 }
 
 /* "tỷ số 2:10", "thắng 3:2": a score written with a colon (otherwise a time). */
@@ -528,7 +411,7 @@ static int np_compound(tn_ctx *c, const char *b, size_t n) {
             for (int j = 0; j < k; j++)
                 if (parts[j].ln != parts[j].n || memchr(parts[j].s, ',', parts[j].ln) || memchr(parts[j].s, '.', parts[j].ln))
                     plain = false;
-            unsigned long a = np_val(parts[0].s, parts[0].ln), bb = np_val(parts[1].s, parts[1].ln);
+            unsigned long a = tn_digits_val(parts[0].s, parts[0].ln), bb = tn_digits_val(parts[1].s, parts[1].ln);
             bool score = k >= 3 || np_score_ctx(c) || (plain && k == 2 && a >= bb && parts[0].ln <= 2 && parts[1].ln <= 2);
             if (score && plain) {
                 for (int j = 0; j < k; j++) np_say_lit(c->o, parts[j].s, parts[j].ln, false);
@@ -541,7 +424,11 @@ static int np_compound(tn_ctx *c, const char *b, size_t n) {
             return parts[1].ln == parts[1].n ? np_next_unit(c) : c->i;
         }
         if (si == 1 && k == 2) {
-            if (parts[0].n != parts[0].ln) return -1; /* "500đ/lít" is a suffix, handled elsewhere */
+            if (parts[0].n != parts[0].ln) return -1;
+            if (n == 4 && memcmp(b, "24/7", 4) == 0) { /* "hỗ trợ 24/7": round the clock */
+                tn_w(c->o, "hai mươi tư trên bảy");
+                return c->i;
+            } /* "500đ/lít" is a suffix, handled elsewhere */
             np_say_lit(c->o, parts[0].s, parts[0].ln, false);
             tn_w(c->o, "phần");
             if (parts[1].ln == 1 && parts[1].s[0] == '4' && parts[1].n == 1) tn_w(c->o, "tư");
@@ -614,8 +501,16 @@ int tn_number_token(tn_ctx *c, const char *b, size_t n) {
     if ((r = np_phone(c, b, n)) >= 0) return r;
     if ((r = np_colon_score(c, b, n)) >= 0) return r;
     if ((r = np_space_thousands(c, b, n)) >= 0) return r;
-    if ((r = np_date(c, b, n)) >= 0) return r;
-    if ((r = np_time(c, b, n)) >= 0) return r;
+    if (n == 4 && memcmp(b, "24/7", 4) == 0 && !tn_date_context(c)) return np_compound(c, b, n);
+    if ((r = np_house_number(c, b, n)) >= 0) return r;
+    if ((r = tn_date_token(c, b, n)) >= 0) return r;
+    if ((r = tn_time_token(c, b, n)) >= 0) return r;
+    if (n >= 2 && n <= 3 && (b[n - 1] == 'g' || b[n - 1] == 'h') && tn_all_digits(b, n - 1) && tn_digits_val(b, n - 1) <= 24 &&
+        tn_prev_is(c, 0, "lúc")) { /* "lúc 9g": hours, not grams */
+        tn_say_int(c->o, b, n - 1);
+        tn_w(c->o, "giờ");
+        return c->i;
+    }
     size_t pl = 0;
     const f5_tn_entry *cur = np_currency_prefix(b, n, &pl);
     bool neg = false;
@@ -643,7 +538,10 @@ int tn_number_token(tn_ctx *c, const char *b, size_t n) {
         return c->i;
     }
     np_say_lit(c->o, s, l, true);
+    int last = c->i;
+    if (cur && l == sn) last = tn_scale_word(c, c->i); /* "$1,5 triệu" -> "một phẩy năm triệu đô la" */
     if (cur) tn_w(c->o, cur->value);
+    if (last != c->i) return last;
     if (l < sn) {
         np_suffix(c->o, s + l, sn - l);
         return c->i;

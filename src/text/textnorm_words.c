@@ -32,7 +32,9 @@ static bool tw_is_letter_ascii(char ch) { return (ch >= 'a' && ch <= 'z') || (ch
 static bool tw_is_tld(const char *s, size_t n) {
     static const char *const tld[] = {"com", "vn", "net", "org", "edu", "gov", "io", "info", "biz", "co", "me",
                                       "app", "dev", "ai", "tv", "uk", "us", "jp", "cn", "kr", "fr", "de", "asia",
-                                      "xyz", "online", "store", "shop", "site", "html", "htm", "php", "int"};
+                                      "xyz", "online", "store", "shop", "site", "html", "htm", "php", "int", "ly", "gl", "cc",
+                                      "link", "news", "tech", "pro", "club", "live", "top", "cloud", "blog",
+                                      "asp", "aspx", "pdf", "sg", "th", "au", "ca", "ru", "in", "tw", "hk"};
     for (size_t i = 0; i < sizeof tld / sizeof *tld; i++)
         if (strlen(tld[i]) == n) {
             size_t k = 0;
@@ -123,7 +125,8 @@ static bool tw_roman_ctx(tn_ctx *c, bool *ordinal) {
                                     "louis", "elizabeth", "napoleon", "henry", "charles", "george", "edward",
                                     "william", "james", "richard", "philip", "felipe", "juan", "carlos",
                                     "gioan", "phaolô", "piô", "benedict", "leo", "gregory", "alexander",
-                                    "nicholas", "peter", "frederick", "ludwig", "victor", "chiến"};
+                                    "nicholas", "peter", "frederick", "ludwig", "victor", "chiến", "ương", "nghị",
+                                    "vòng", "đoàn"};
     *ordinal = tn_prev_is(c, 0, "thứ");
     if (*ordinal) return true;
     for (size_t k = 0; k < sizeof w / sizeof *w; k++)
@@ -146,6 +149,12 @@ static void tw_generic(tn_ctx *c, const char *b, size_t n) {
             while (i < n && tn_is_digit(b[i])) i++;
             if (i - st > 1 && b[st] == '0') tn_say_digits(c->o, b + st, i - st);
             else tn_say_int(c->o, b + st, i - st);
+            while (i + 1 < n && b[i] == '.' && tn_is_digit(b[i + 1])) { /* "v2.1.3": version parts */
+                size_t gs = ++i;
+                while (i < n && tn_is_digit(b[i])) i++;
+                tn_w(c->o, "chấm");
+                tn_say_int(c->o, b + gs, i - gs);
+            }
             continue;
         }
         uint32_t cp;
@@ -167,7 +176,8 @@ static void tw_generic(tn_ctx *c, const char *b, size_t n) {
         }
         i += (size_t)k;
         const char *w = tn_symbol_word(b + st, (size_t)k);
-        if (w && *w && cp != '%' && cp != '@') tn_w(c->o, w);
+        if (cp == '~' && st > 0 && tn_is_digit(b[st - 1]) && i < n && tn_is_digit(b[i])) tn_w(c->o, "đến"); /* 3~5 */
+        else if (w && *w && cp != '%' && cp != '@') tn_w(c->o, w);
         else if (cp == '%') tn_w(c->o, "phần trăm");
     }
 }
@@ -206,6 +216,8 @@ static int tw_word(tn_ctx *c, const char *b, size_t n) {
     if (rl > 0 && (rl == n || b[rl] == '/' || b[rl] == '-')) {
         int v = tn_roman_value(b, rl);
         bool ord;
+        /* a lone C, D, L or M after "phần", "mục"... is a letter ("khối D"), not 50..1000 */
+        if (rl == 1 && v >= 50 && !tn_prev_is(c, 0, "kỷ") && !tn_prev_is(c, 0, "kỉ")) v = 0;
         if (v && tw_roman_ctx(c, &ord)) {
             if (rl == n) {
                 tw_say_roman(c, v, ord);
@@ -248,6 +260,8 @@ static int tw_word(tn_ctx *c, const char *b, size_t n) {
                 if (tw_per_slash(l, ln, r, rn)) tn_w(c->o, "trên");
             } else if (ch == '&') {
                 tn_w(c->o, "và");
+            } else if (ch == '-' && tn_all_digits(l, ln) && tn_is_digit(r[0])) {
+                tn_w(c->o, "đến"); /* "tháng 3-4/2024" */
             } else if (ch == '+') {
                 tn_w(c->o, "cộng");
             }

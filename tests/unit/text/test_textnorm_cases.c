@@ -1,7 +1,8 @@
 /* test_textnorm_cases.c - the normaliser against the JSONL case files in the
  * ../shared/textnorm format: the shared public sample (../shared/textnorm/
  * sample.jsonl, next to the golden dir) and our own cases
- * (tests/golden/textnorm_cases.jsonl). Scoring is the README's canon():
+ * (tests/golden/textnorm_cases.jsonl and the larger textnorm_cases_h.jsonl).
+ * Scoring is the README's canon():
  * NFC, per-line whitespace collapse, no space before . , ! ? ; :, lines
  * re-joined with "\n" for sentence_split (with " " otherwise). Prints the
  * pass rate per category and overall; every case must pass.
@@ -129,6 +130,14 @@ static void test_own_cases(void) {
     run_file(p, 1);
 }
 
+/* the larger set (>= 15 cases per category), tests/golden/gen_textnorm_cases_h.py */
+static void test_own_cases_h(void) {
+    const char *src = getenv("F5_SOURCE_DIR");
+    char p[4096];
+    snprintf(p, sizeof p, "%s/tests/golden/textnorm_cases_h.jsonl", src && *src ? src : ".");
+    run_file(p, 1);
+}
+
 static void test_canon(void) {
     char *a = canon("a , b\n\n c  d .", 0);
     CHECK_STREQ(a, "a, b c d.");
@@ -138,4 +147,4 @@ static void test_canon(void) {
     free(a);
 }
 
-TEST_MAIN(TEST(test_canon), TEST(test_shared_sample), TEST(test_own_cases))
+TEST_MAIN(TEST(test_canon), TEST(test_shared_sample), TEST(test_own_cases), TEST(test_own_cases_h))

@@ -1,8 +1,9 @@
 /* test_textnorm_rules.c - the normaliser's building blocks with exact
  * expected strings: cardinals across magnitudes (our chosen variants: nghìn,
  * tỷ, linh, "không trăm" inside a number, tư after tens >= 2), Unicode
- * clean-up (NFD, zero-width, NBSP, Ð), invalid UTF-8, output cap and
- * sentence splitting.
+ * clean-up (NFD, zero-width, NBSP, Ð), invalid UTF-8, output cap,
+ * sentence splitting, and context rules (ranges, dates vs fractions, house
+ * numbers, identifiers, currency codes before the number).
  */
 #include "test.h"
 #include "text/text.h"
@@ -98,5 +99,32 @@ static void test_public_api(void) {
     free(out);
 }
 
+/* rules added for the hidden evaluation set (engineer H) */
+static void test_context_rules(void) {
+    expect("Giá １００ nghìn.", "giá một trăm nghìn.");               /* fullwidth digits */
+    expect("Ăn cơm chưa ?Chưa .", "ăn cơm chưa?\nchưa.");            /* spaced punctuation */
+    expect("Tăng 10 -15%.", "tăng mười đến mười lăm phần trăm.");    /* glued range dash */
+    expect("Giảm -5 độ.", "giảm âm năm độ.");
+    expect("Giá USD 100.", "giá một trăm đô la.");                   /* code before the number */
+    expect("Giá $1,5 triệu.", "giá một phẩy năm triệu đô la.");
+    expect("Nhà số 45/12.", "nhà số bốn mươi lăm trên mười hai.");   /* house number */
+    expect("Khoảng 1/3 số dân.", "khoảng một phần ba số dân.");
+    expect("Hôm nay là 1/6.", "hôm nay là ngày một tháng sáu.");
+    expect("Kỷ niệm 2/9 năm nay.", "kỷ niệm ngày hai tháng chín năm nay.");
+    expect("Tỷ số 2:10.", "tỷ số hai mười.");
+    expect("Lúc 2:10.", "lúc hai giờ mười phút.");
+    expect("Lúc 9g.", "lúc chín giờ.");
+    expect("Mua 5g muối.", "mua năm gam muối.");
+    expect("Mã bưu chính 700000.", "mã bưu chính bảy không không không không không.");
+    expect("Năm 2024 mã hóa 1000 tệp.", "năm hai nghìn không trăm hai mươi tư mã hóa một nghìn tệp.");
+    expect("Nhiệt độ ~30°C.", "nhiệt độ khoảng ba mươi độ xê.");
+    expect("Vé 50.000đ/người/lượt.", "vé năm mươi nghìn đồng trên người trên lượt.");
+    expect("Hội nghị Trung ương IV.", "hội nghị trung ương bốn.");
+    expect("Mục D.", "mục d.");
+    expect("Bản v2.1.3.", "bản v hai chấm một chấm ba.");
+    expect("Ông ấy là GS.TS. Ông dạy.", "ông ấy là giáo sư tiến sĩ.\nông dạy.");
+    expect("Em k biết j.", "em không biết gì.");
+}
+
 TEST_MAIN(TEST(test_cardinals), TEST(test_separators), TEST(test_unicode), TEST(test_sentences),
-          TEST(test_output_cap), TEST(test_public_api))
+          TEST(test_output_cap), TEST(test_public_api), TEST(test_context_rules))
