@@ -1,7 +1,9 @@
 /* cmd_golden.c - `f5tts golden DIR`: run every case of DIR/manifest.json
  * that the engine supports; one line per case and sub-case, then
  * "N passed, M failed" (skips listed, never counted as passed); exit 1 on
- * any failure. Cases are dispatched by structure, never by exact name. */
+ * any failure. Cases are dispatched by structure, never by exact name.
+ * --only / --skip take comma-separated substrings of case names (a case runs
+ * if it matches any --only entry and no --skip entry). */
 #include "cli/commands.h"
 #include "cli/golden/golden.h"
 
@@ -14,18 +16,34 @@ static const golden_checker *const checkers[] = {
     &golden_checker_dit,  &golden_checker_vocos, &golden_checker_mel,
 };
 
+/* true when NAME contains any of the comma-separated substrings of LIST */
+static bool name_matches(const char *name, const char *list) {
+    while (*list) {
+        size_t n = strcspn(list, ",");
+        if (n) {
+            for (const char *p = name; *p; p++)
+                if (!strncmp(p, list, n)) return true;
+        }
+        list += n;
+        if (*list == ',') list++;
+    }
+    return false;
+}
+
 int cmd_golden(int argc, char **argv) {
-    const char *dir = NULL, *only = NULL;
+    const char *dir = NULL, *only = NULL, *skip = NULL;
     golden_ctx g = {0};
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--only") && i + 1 < argc)
             only = argv[++i];
+        else if (!strcmp(argv[i], "--skip") && i + 1 < argc)
+            skip = argv[++i];
         else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
             g.n_threads = atoi(argv[++i]);
         else if (!strcmp(argv[i], "-v"))
             g.verbose = true;
         else if (!strcmp(argv[i], "--help")) {
-            printf("usage: f5tts golden DIR [--only SUBSTRING] [--threads N] [-v]\n");
+            printf("usage: f5tts golden DIR [--only SUBSTRING[,...]] [--skip SUBSTRING[,...]] [--threads N] [-v]\n");
             return 0;
         } else if (argv[i][0] != '-' && !dir)
             dir = argv[i];
@@ -59,7 +77,7 @@ int cmd_golden(int argc, char **argv) {
     json_array_foreach(cases, i, kase) {
         const char *name = json_string_value(json_object_get(kase, "name"));
         if (!name) name = "(unnamed)";
-        if (only && !strstr(name, only)) continue;
+        if ((only && !name_matches(name, only)) || (skip && name_matches(name, skip))) continue;
         const golden_checker *c = NULL;
         for (size_t k = 0; k < sizeof checkers / sizeof checkers[0] && !c; k++)
             if (checkers[k]->detect(kase)) c = checkers[k];

@@ -48,7 +48,9 @@ static void load_all(f5_weights *w, double t0) {
 static void print_dit(f5_weights *w, bool legacy, bool load, double t0) {
     const f5_tensor *step = f5_weights_find(w, "step");
     if (!step) step = f5_weights_find(w, "ema_model_state_dict.step");
-    int64_t step_v = step && step->dtype == F5_DT_I64 && step->numel == 1 ? *(const int64_t *)step->data : -1;
+    int64_t step_v = -1;
+    /* tensor data points into the file: not necessarily 8-byte aligned */
+    if (step && step->dtype == F5_DT_I64 && step->numel == 1) memcpy(&step_v, step->data, sizeof step_v);
     f5_error e = {0};
     if (f5_checkpoint_normalize(w, &e)) {
         printf("architecture: unknown (%s)\n", e.message);

@@ -46,11 +46,22 @@ static void run_prefix(golden_ctx *g, const char *name, const char *src, json_t 
     int64_t *rows = NULL;
     int R = T;
     if (tr) {
+        if (tr->dtype != F5_DT_I64 && tr->dtype != F5_DT_I32) {
+            golden_error(g, name, key, "row indices must be I64 or I32");
+            return;
+        }
         R = (int)tr->numel;
         rows = malloc(sizeof *rows * (size_t)(R ? R : 1));
         if (!rows) return;
         for (int i = 0; i < R; i++) {
-            rows[i] = tr->dtype == F5_DT_I64 ? ((const int64_t *)tr->data)[i] : ((const int32_t *)tr->data)[i];
+            /* memcpy: tensor data in the file need not be aligned */
+            if (tr->dtype == F5_DT_I64) {
+                memcpy(&rows[i], (const char *)tr->data + (size_t)i * 8, 8);
+            } else {
+                int32_t r32;
+                memcpy(&r32, (const char *)tr->data + (size_t)i * 4, 4);
+                rows[i] = r32;
+            }
             if (rows[i] < 0 || rows[i] >= T) {
                 golden_error(g, name, key, "row index out of range");
                 free(rows);
