@@ -177,7 +177,7 @@ typedef struct f5_synth_params {
     float cfg_strength;         /* 2.0 */
     float sway_sampling_coef;   /* -1.0 */
     float speed;                /* 1.0 */
-    float target_rms;           /* 0.1 */
+    float target_rms;           /* unused: the voice's f5_voice_params.target_rms applies (a prepared voice cannot be re-normalised); kept for ABI */
     float cross_fade_duration;  /* 0.15 s */
     float fix_duration;         /* total seconds (ref + gen) per chunk; <= 0: from the text */
     bool remove_silence;        /* false */
