@@ -10,7 +10,7 @@ APT_PKGS=(
   build-essential cmake pkg-config clang libclang-rt-14-dev llvm git
   libdnnl-dev libopenblas-dev libsndfile1-dev libfftw3-dev libjansson-dev libutf8proc-dev
   libmicrohttpd-dev libsoxr-dev libcurl4-openssl-dev libhiredis-dev libmpg123-dev libopusfile-dev
-  libyaml-dev libsqlite3-dev libssl-dev libvorbis-dev
+  libyaml-dev libsqlite3-dev libssl-dev libvorbis-dev python3-numpy
   sox libsox-fmt-all espeak-ng lame opus-tools vorbis-tools flac valgrind curl
 )
 if [ "${F5_WITH_SERVICE_DEPS:-1}" = 1 ]; then
