@@ -5,6 +5,7 @@
  *     bench_kernels [--threads N] [--frames N] [--reps R]
  */
 #include "core/threadpool.h"
+#include "core/clock.h"
 #include "kernels/kernels.h"
 
 #include <cblas.h>
@@ -14,18 +15,6 @@
 #include <sys/resource.h>
 #include <time.h>
 
-static double wall(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static double cpu(void) {
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + (double)ru.ru_stime.tv_sec +
-           ru.ru_stime.tv_usec * 1e-6;
-}
 
 static float *rnd(size_t n, unsigned s) {
     float *p = malloc(n * sizeof *p);
@@ -62,20 +51,20 @@ int main(int argc, char **argv) {
         float *x = rnd((size_t)(M * K), 1), *W = rnd((size_t)(N * K), 2), *y = malloc((size_t)(M * N) * sizeof *y);
         double fl = 2.0 * M * N * K;
         f5_linear(&k, x, M, K, W, N, NULL, y); /* warm-up */
-        double w0 = wall(), c0 = cpu();
+        double w0 = f5_now_s(), c0 = f5_cpu_s();
         for (int r = 0; r < reps; r++) f5_linear(&k, x, M, K, W, N, NULL, y);
         char name[96];
         snprintf(name, sizeof name, "f5_linear cpu (oneDNN) %s", shapes[s].name);
-        report(name, fl, wall() - w0, cpu() - c0, reps);
+        report(name, fl, f5_now_s() - w0, f5_cpu_s() - c0, reps);
         openblas_set_num_threads(threads);
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)M, (int)N, (int)K, 1.0f, x, (int)K, W, (int)K, 0.0f,
                     y, (int)N);
-        w0 = wall(), c0 = cpu();
+        w0 = f5_now_s(), c0 = f5_cpu_s();
         for (int r = 0; r < reps; r++)
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)M, (int)N, (int)K, 1.0f, x, (int)K, W, (int)K,
                         0.0f, y, (int)N);
         snprintf(name, sizeof name, "OpenBLAS sgemm %s", shapes[s].name);
-        report(name, fl, wall() - w0, cpu() - c0, reps);
+        report(name, fl, f5_now_s() - w0, f5_cpu_s() - c0, reps);
         free(x);
         free(W);
         free(y);
@@ -87,21 +76,21 @@ int main(int argc, char **argv) {
         float *sc = malloc(f5_attention_scratch_floats(&k, Nf, H) * sizeof *sc);
         double fl = 2.0 * 2 * H * 2.0 * Nf * Nf * dh;
         f5_attention(&k, q, kk, v, 2, Nf, H, dh, ld, 0.125f, o, sc);
-        double w0 = wall(), c0 = cpu();
+        double w0 = f5_now_s(), c0 = f5_cpu_s();
         for (int r = 0; r < reps; r++) f5_attention(&k, q, kk, v, 2, Nf, H, dh, ld, 0.125f, o, sc);
-        report("f5_attention cpu (2 x 16 heads)", fl, wall() - w0, cpu() - c0, reps);
+        report("f5_attention cpu (2 x 16 heads)", fl, f5_now_s() - w0, f5_cpu_s() - c0, reps);
         /* fresh inputs each rep (repeated GELU would drift into denormals); the copy is timed too */
         float *src = rnd((size_t)(2 * Nf * ld), 6);
         for (size_t i = 0; i < (size_t)(2 * Nf * ld); i++) src[i] *= 6.0f;
-        w0 = wall(), c0 = cpu();
+        w0 = f5_now_s(), c0 = f5_cpu_s();
         for (int r = 0; r < reps; r++) {
             memcpy(o, src, (size_t)(2 * Nf * ld) * sizeof *o);
             f5_activation(&k, F5_ACT_GELU_TANH, o, 2 * Nf * ld);
         }
-        report("f5_activation gelu_tanh (elements as flops)", (double)(2 * Nf * ld), wall() - w0, cpu() - c0, reps);
-        w0 = wall(), c0 = cpu();
+        report("f5_activation gelu_tanh (elements as flops)", (double)(2 * Nf * ld), f5_now_s() - w0, f5_cpu_s() - c0, reps);
+        w0 = f5_now_s(), c0 = f5_cpu_s();
         for (int r = 0; r < reps; r++) f5_layernorm(&k, src, 2 * Nf, ld, NULL, NULL, 1e-6f, o);
-        report("f5_layernorm (elements as flops)", (double)(2 * Nf * ld), wall() - w0, cpu() - c0, reps);
+        report("f5_layernorm (elements as flops)", (double)(2 * Nf * ld), f5_now_s() - w0, f5_cpu_s() - c0, reps);
         free(q);
         free(kk);
         free(v);

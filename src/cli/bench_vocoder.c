@@ -4,6 +4,7 @@
  * 1), reporting the best and median of --iters runs and the real-time
  * factor (decode time / audio duration). */
 #include "cli/commands.h"
+#include "core/clock.h"
 
 #include "model/procedural.h"
 #include "model/vocos.h"
@@ -15,11 +16,7 @@
 #include <string.h>
 #include <time.h>
 
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
+static double now_ms(void) { return f5_now_s() * 1e3; }
 
 static int cmp_d(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;

@@ -5,6 +5,7 @@
  * reports ms/step, RTF, achieved GFLOP/s and peak RSS. `--vocoder-only`
  * hands over to the vocoder benchmark (f5_bench_vocoder, bench_vocoder.c). */
 #include "cli/commands.h"
+#include "core/clock.h"
 
 #include "model/cfm.h"
 #include "model/dit.h"
@@ -20,18 +21,6 @@
 /* Provided by bench_vocoder.c (audio module); weak so this file links before it exists. */
 int f5_bench_vocoder(int argc, char **argv) __attribute__((weak));
 
-static double now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static double cpu_s(void) {
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + (double)ru.ru_stime.tv_sec +
-           ru.ru_stime.tv_usec * 1e-6;
-}
 
 static void usage(void) {
     fprintf(stderr,
@@ -87,12 +76,12 @@ int cmd_bench(int argc, char **argv) {
     float *x = NULL, *cond = NULL, *out = NULL;
     int32_t *text = NULL;
     int rc = 1;
-    double t0 = now_s();
+    double t0 = f5_now_s();
     if (f5_dit_config_preset(preset, 2545, &cfg, &err) != F5_OK ||
         f5_procedural_dit(seed, &cfg, false, &w, &err) != F5_OK || f5_checkpoint_normalize(w, &err) != F5_OK ||
         f5_dit_create(w, &cfg, &dit, &err) != F5_OK)
         goto fail;
-    double t_load = now_s() - t0;
+    double t_load = f5_now_s() - t0;
     f5_dit_ctx_params cp = f5_dit_ctx_default_params();
     cp.backend = strcmp(backend, "ref") ? F5_BACKEND_CPU : F5_BACKEND_REF;
     cp.n_threads = threads;
@@ -116,15 +105,15 @@ int cmd_bench(int argc, char **argv) {
         if ((int)(i / M) < ref_frames) cond[i] = x[i] * 3.0f - 5.0f;
     }
     for (int i = 0; i < T; i++) text[i] = (int32_t)((i * 37 + 11) % 2545);
-    double ts0 = now_s();
+    double ts0 = f5_now_s();
     if (f5_dit_set_text(ctx, 1, N, text, T, NULL, &err) != F5_OK) goto fail;
-    double t_text = now_s() - ts0;
+    double t_text = f5_now_s() - ts0;
     double first = 0, sum_rest = 0, best = 1e30, cpu_rest = 0, cpu_first = 0;
     for (int k = 0; k < k_steps; k++) {
         float tm = (float)k / (float)nfe;
-        double a = now_s(), ca = cpu_s();
+        double a = f5_now_s(), ca = f5_cpu_s();
         if (f5_dit_step(ctx, x, cond, &tm, F5_DIT_CFG_PACKED, out, &err) != F5_OK) goto fail;
-        double dt = now_s() - a, dc = cpu_s() - ca;
+        double dt = f5_now_s() - a, dc = f5_cpu_s() - ca;
         if (k == 0) cpu_first = dc;
         else cpu_rest += dc;
         if (k == 0) first = dt;

@@ -3,6 +3,7 @@
  * architecture (F5-TTS DiT with its dims, Vocos with its dims, or unknown),
  * checked tensor by tensor against that architecture. */
 #include "cli/commands.h"
+#include "core/clock.h"
 #include "model/model_config.h"
 #include "model/weights.h"
 
@@ -18,11 +19,6 @@ static void usage(FILE *f) {
                "  --load: also read the model tensors as the engine does (float32 views) and time it.\n");
 }
 
-static double now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* Read every float tensor left in w (after normalisation: the model's own
  * tensors only) through f5_weights_get_f32, touching every element. */
@@ -42,7 +38,7 @@ static void load_all(f5_weights *w, double t0) {
         for (int64_t k = 0; k < m; k++) sum += x[k];
         n += m;
     }
-    printf("  load: %" PRId64 " float values read in %.3f s since open (sum %.6g)\n", n, now_s() - t0, sum);
+    printf("  load: %" PRId64 " float values read in %.3f s since open (sum %.6g)\n", n, f5_now_s() - t0, sum);
 }
 
 static void print_dit(f5_weights *w, bool legacy, bool load, double t0) {
@@ -116,7 +112,7 @@ int cmd_inspect(int argc, char **argv) {
     }
     f5_weights *w = NULL;
     f5_error e = {0};
-    double t0 = now_s();
+    double t0 = f5_now_s();
     if (f5_weights_open(path, &w, &e)) {
         fprintf(stderr, "f5tts inspect: %s\n", e.message);
         return 1;
@@ -127,7 +123,7 @@ int cmd_inspect(int argc, char **argv) {
         if (fread(magic, 1, 4, f) != 4) magic[0] = 0;
         fclose(f);
     }
-    double t_open = now_s() - t0;
+    double t_open = f5_now_s() - t0;
     printf("file: %s\nformat: %s (opened and indexed in %.3f s)\n", path,  !memcmp(magic, "PK\x03\x04", 4) ? "PyTorch ZIP checkpoint" : "safetensors", t_open);
     size_t n = f5_weights_count(w), by_dt[F5_DT_COUNT] = {0};
     int64_t elems = 0;

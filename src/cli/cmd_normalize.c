@@ -4,6 +4,7 @@
  * budget check; `--tokens VOCAB` prints the token ids of each output line.
  */
 #include "cli/commands.h"
+#include "core/clock.h"
 
 #include "text/text.h"
 
@@ -36,11 +37,6 @@ static char *norm_read_all(FILE *f, size_t *len) {
     return b;
 }
 
-static double norm_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 int cmd_normalize(int argc, char **argv) {
     bool bench = false;
@@ -71,13 +67,13 @@ int cmd_normalize(int argc, char **argv) {
     for (int r = 0; r < runs; r++) {
         free(out);
         out = NULL;
-        double t0 = norm_now();
+        double t0 = f5_now_s();
         if (f5_text_normalize(in, &out, &err) != F5_OK) {
             fprintf(stderr, "f5tts normalize: %s: %s\n", f5_status_str(err.status), err.message);
             free(in);
             return 1;
         }
-        double dt = norm_now() - t0;
+        double dt = f5_now_s() - t0;
         if (dt < best) best = dt;
     }
     if (bench)

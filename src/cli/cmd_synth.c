@@ -8,6 +8,7 @@
  * 1 the synthesis failed (message on stderr), 2 bad usage.
  */
 #include "cli/commands.h"
+#include "core/clock.h"
 #include "cli/progress.h"
 #include "f5tts.h"
 #include "pipeline/pipeline_internal.h"
@@ -229,11 +230,7 @@ static bool format_from_name(const char *out, f5_audio_format *f) {
     return f5_audio_format_parse(dot + 1, f);
 }
 
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
-}
+static double now_ms(void) { return f5_now_s() * 1e3; }
 
 static void on_progress(void *user, int chunk, int n_chunks, int step, int n_steps) {
     progress_update(user, chunk, n_chunks, step, n_steps);

@@ -1,20 +1,16 @@
 /* progress.c - the terminal progress bar of `f5tts synth` (see progress.h). */
 #include "cli/progress.h"
+#include "core/clock.h"
 
 #include <string.h>
 #include <time.h>
 
-static double now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 void progress_init(progress_bar *p, FILE *out, bool enabled) {
     memset(p, 0, sizeof *p);
     p->enabled = enabled;
     p->out = out;
-    p->t_start = now_s();
+    p->t_start = f5_now_s();
 }
 
 void progress_format(char *buf, size_t cap, double frac, int chunk, int n_chunks, double eta_s) {
@@ -36,7 +32,7 @@ void progress_format(char *buf, size_t cap, double frac, int chunk, int n_chunks
 
 void progress_update(progress_bar *p, int chunk, int n_chunks, int step, int n_steps) {
     if (!p->enabled || n_chunks <= 0 || n_steps <= 0) return;
-    double t = now_s();
+    double t = f5_now_s();
     bool last = chunk == n_chunks - 1 && step >= n_steps;
     if (p->drawn && !last && t - p->t_drawn < 0.1) return;
     /* chunks differ in length; counting steps is the honest measure we have */

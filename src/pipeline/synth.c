@@ -6,6 +6,7 @@
  * in order; each draws its noise from a seed derived from the run's seed).
  */
 #include "core/error.h"
+#include "core/clock.h"
 #include "model/cfm.h"
 #include "pipeline/pipeline_internal.h"
 #include "pipeline/stream.h"
@@ -27,11 +28,7 @@ void f5_synth_result_free(f5_synth_result *r) {
     r->n_samples = 0;
 }
 
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
-}
+static double now_ms(void) { return f5_now_s() * 1e3; }
 
 static f5_status check_params(const f5_synth_params *p, f5_error *err) {
     if (p->nfe_step < 1 || p->nfe_step > 1000)

@@ -1,5 +1,6 @@
 /* log.c - JSON log lines and clocks (see log.h). */
 #include "service/obs/log.h"
+#include "core/clock.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,11 +13,7 @@ double f5_obs_now(void) {
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-double f5_obs_mono(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
+double f5_obs_mono(void) { return f5_now_s(); }
 
 void f5_obs_rfc3339(double epoch_s, char *buf, size_t n) {
     time_t t = (time_t)epoch_s;
