@@ -17,62 +17,13 @@ Run by hand (NOT part of make test); delete the file afterwards:
 """
 import argparse
 import collections
-import io
-import pickle
+import os
 import struct
 import sys
-import types
 import zipfile
 
-# ---- stand-ins: pickled by reference as torch.<name> / torch._utils.<name>
-torch_mod = types.ModuleType("torch")
-utils_mod = types.ModuleType("torch._utils")
-sys.modules.setdefault("torch", torch_mod)
-sys.modules.setdefault("torch._utils", utils_mod)
-
-
-def _rebuild_tensor_v2(*a):  # never called here
-    raise RuntimeError("stand-in")
-
-
-_rebuild_tensor_v2.__module__ = "torch._utils"
-utils_mod._rebuild_tensor_v2 = _rebuild_tensor_v2
-
-
-class FloatStorage:
-    pass
-
-
-class LongStorage:
-    pass
-
-
-class BoolStorage:
-    pass
-
-
-for c in (FloatStorage, LongStorage, BoolStorage):
-    c.__module__ = "torch"
-    setattr(torch_mod, c.__name__, c)
-
-ELEM = {FloatStorage: 4, LongStorage: 8, BoolStorage: 1}
-
-
-class Storage:
-    def __init__(self, key, cls, numel):
-        self.key, self.cls, self.numel = key, cls, numel
-
-
-class Tensor:
-    def __init__(self, storage, shape):
-        self.storage, self.shape = storage, tuple(shape)
-
-    def __reduce__(self):
-        stride, s = [], 1
-        for d in reversed(self.shape):
-            stride.insert(0, s)
-            s *= d
-        return (_rebuild_tensor_v2, (self.storage, 0, self.shape, tuple(stride), False, collections.OrderedDict()))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from torch_standin import ELEM, BoolStorage, FloatStorage, LongStorage, Storage, Tensor, dumps  # noqa: E402
 
 
 def dit_keys(a, prefix):
@@ -158,14 +109,7 @@ def main():
                                                      "_get_lr_called_within_step": False, "_last_lr": [7.5e-5]}]}
     ckpt["update"] = 1200000
 
-    class P(pickle.Pickler):
-        def persistent_id(self, obj):
-            if isinstance(obj, Storage):
-                return ("storage", obj.cls, obj.key, "cpu", obj.numel)
-            return None
-
-    buf = io.BytesIO()
-    P(buf, protocol=a.protocol).dump(ckpt)
+    pkl = dumps(ckpt, a.protocol)
     arch = "model"
     pattern = struct.pack("<4f", 0.125, -0.25, 0.5, 1.0) * (1 << 16)  # 1 MiB
     total = sum(s.numel * ELEM[s.cls] for s in storages)
@@ -187,7 +131,7 @@ def main():
                         n = min(left, len(pattern))
                         w.write(pattern[:n])
                         left -= n
-        entry(arch + "/data.pkl", buf.getvalue())
+        entry(arch + "/data.pkl", pkl)
         entry(arch + "/byteorder", b"little")
         for s in storages:
             entry(arch + "/data/" + s.key, size=s.numel * ELEM[s.cls])

@@ -18,14 +18,11 @@ Needs python3 + numpy only."""
 import argparse
 import collections
 import importlib.util
-import io
 import json
 import math
 import os
-import pickle
 import struct
 import sys
-import types
 import zipfile
 
 import numpy as np
@@ -57,78 +54,26 @@ def write_safetensors(path, tensors, metadata=None):
 
 
 # torch.save stand-ins (pickled by reference as torch.* / torch._utils.*), as torch writes them
-_torch = types.ModuleType("torch")
-_utils = types.ModuleType("torch._utils")
-sys.modules.setdefault("torch", _torch)
-sys.modules.setdefault("torch._utils", _utils)
-
-
-def _rebuild_tensor_v2(*a):
-    raise RuntimeError("stand-in")
-
-
-_rebuild_tensor_v2.__module__ = "torch._utils"
-_utils._rebuild_tensor_v2 = _rebuild_tensor_v2
-
-
-class FloatStorage:
-    pass
-
-
-class LongStorage:
-    pass
-
-
-class BoolStorage:
-    pass
-
-
-for _c in (FloatStorage, LongStorage, BoolStorage):
-    _c.__module__ = "torch"
-    setattr(_torch, _c.__name__, _c)
-
-
-class _Storage:
-    def __init__(self, key, cls, data):
-        self.key, self.cls, self.data = key, cls, data
-
-
-class _Tensor:
-    def __init__(self, storage, shape):
-        self.storage, self.shape = storage, tuple(shape)
-
-    def __reduce__(self):
-        stride, s = [], 1
-        for d in reversed(self.shape):
-            stride.insert(0, s)
-            s *= d
-        return (_rebuild_tensor_v2, (self.storage, 0, self.shape, tuple(stride), False, collections.OrderedDict()))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts"))
+from torch_standin import ELEM, BoolStorage, FloatStorage, LongStorage, Storage, Tensor, dumps  # noqa: E402
 
 
 def write_pt(path, tensors, wrap=None):
     """torch.save of an OrderedDict (optionally {wrap: dict}); archive name = file stem."""
     cls = {"F32": (FloatStorage, "<f4"), "I64": (LongStorage, "<i8"), "BOOL": (BoolStorage, "|b1")}
-    storages, od = [], collections.OrderedDict()
+    entries, od = [], collections.OrderedDict()
     for name, (dt, a) in tensors.items():
         c, npd = cls[dt]
-        st = _Storage(str(len(storages)), c, np.ascontiguousarray(np.asarray(a).astype(npd)).tobytes())
-        storages.append(st)
-        od[name] = _Tensor(st, np.shape(a))
-    obj = {wrap: od} if wrap else od
-
-    class P(pickle.Pickler):
-        def persistent_id(self, o):
-            if isinstance(o, _Storage):
-                return ("storage", o.cls, o.key, "cpu", len(o.data) // {FloatStorage: 4, LongStorage: 8, BoolStorage: 1}[o.cls])
-            return None
-
-    buf = io.BytesIO()
-    P(buf, protocol=2).dump(obj)
+        data = np.ascontiguousarray(np.asarray(a).astype(npd)).tobytes()
+        st = Storage(str(len(entries)), c, len(data) // ELEM[c])
+        entries.append((st.key, data))
+        od[name] = Tensor(st, np.shape(a))
+    pkl = dumps({wrap: od} if wrap else od)
     arch = os.path.splitext(os.path.basename(path))[0]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
-        z.writestr(arch + "/data.pkl", buf.getvalue())
-        for s in storages:
-            z.writestr(arch + "/data/" + s.key, s.data)
+        z.writestr(arch + "/data.pkl", pkl)
+        for key, data in entries:
+            z.writestr(arch + "/data/" + key, data)
         z.writestr(arch + "/version", b"3\n")
 
 
