@@ -13,6 +13,7 @@
 #include "model/model_keys.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,10 @@ f5_status f5_dit_config_infer(const f5_weights *w, f5_dit_config *out, f5_error 
     const f5_tensor *q = need(w, "transformer.transformer_blocks.0.attn.to_q.weight", 2, err);
     const f5_tensor *ff = need(w, "transformer.transformer_blocks.0.ff.ff.0.0.weight", 2, err);
     if (!po || !te || !q || !ff) return err ? err->status : F5_ERR_NOT_FOUND;
+    if (po->shape[0] > INT_MAX || po->shape[1] > INT_MAX || te->shape[0] > INT_MAX || te->shape[1] > INT_MAX ||
+        q->shape[0] > INT_MAX || ff->shape[0] > INT_MAX)
+        return f5_errf(err, F5_ERR_SHAPE, "%s: DiT tensor dimensions beyond any model (proj_out %" PRId64 "x%" PRId64 ")",
+                       f5_weights_source(w), po->shape[0], po->shape[1]);
     c.mel_dim = (int)po->shape[0];
     c.dim = (int)po->shape[1];
     c.text_num_embeds = (int)te->shape[0] - 1;
@@ -99,6 +104,8 @@ f5_status f5_dit_config_infer(const f5_weights *w, f5_dit_config *out, f5_error 
                        f5_weights_source(w), q->shape[0], ff->shape[0], c.dim);
     c.heads = (int)(q->shape[0] / c.dim_head);
     c.ff_mult = (int)(ff->shape[0] / c.dim);
+    f5_status vs = f5_dit_config_validate(&c, f5_weights_source(w), err);
+    if (vs) return vs;
     *out = c;
     return F5_OK;
 }
@@ -185,12 +192,16 @@ f5_status f5_vocos_config_infer(const f5_weights *w, f5_vocos_config *out, f5_er
                        "%s: not a Vocos state dict (backbone.embed.weight [D,C,7], head.out.weight [n_fft+2,D] and "
                        "backbone.convnext.0.pwconv1.weight [I,D] needed)",
                        f5_weights_source(w));
+    if (emb->shape[0] > INT_MAX || emb->shape[1] > INT_MAX || pw->shape[0] > INT_MAX || head->shape[0] > INT_MAX)
+        return f5_errf(err, F5_ERR_SHAPE, "%s: Vocos tensor dimensions beyond any model", f5_weights_source(w));
     c.dim = (int)emb->shape[0];
     c.input_channels = (int)emb->shape[1];
     c.intermediate_dim = (int)pw->shape[0];
     c.n_fft = (int)head->shape[0] - 2;
     c.num_layers = count_indexed(w, "backbone.convnext.%d.dwconv.weight");
     c.layer_scale = f5_weights_find(w, "backbone.convnext.0.gamma") != NULL;
+    f5_status vs = f5_vocos_config_validate(&c, f5_weights_source(w), err);
+    if (vs) return vs;
     *out = c;
     return F5_OK;
 }

@@ -41,14 +41,8 @@ f5_status f5_dit_create(f5_weights *w, const f5_dit_config *c, f5_dit **out, f5_
     if (c->qk_norm) return f5_errf(err, F5_ERR_UNSUPPORTED, "DiT %s: qk_norm is not supported", c->name);
     if (c->attn_mask_enabled)
         return f5_errf(err, F5_ERR_UNSUPPORTED, "DiT %s: attn_mask_enabled is not supported", c->name);
-    if (c->dim <= 0 || c->depth <= 0 || c->heads <= 0 || c->dim_head <= 0 || c->dim_head % 2 || c->ff_mult <= 0 ||
-        c->text_dim <= 0 || c->text_dim % 2 || c->conv_layers < 0 || c->mel_dim <= 0 || c->text_num_embeds <= 0 ||
-        c->dim % F5_DIT_CONVPOS_GROUPS || c->pe_attn_head < 0 || c->pe_attn_head > c->heads)
-        return f5_errf(err, F5_ERR_INVALID_ARG,
-                       "DiT %s: invalid config (dim %d, depth %d, heads %d, dim_head %d, ff_mult %d, text_dim %d, "
-                       "conv_layers %d, mel_dim %d, text_num_embeds %d, pe_attn_head %d)",
-                       c->name, c->dim, c->depth, c->heads, c->dim_head, c->ff_mult, c->text_dim, c->conv_layers,
-                       c->mel_dim, c->text_num_embeds, c->pe_attn_head);
+    f5_status vs = f5_dit_config_validate(c, NULL, err);
+    if (vs) return vs;
     f5_dit *d = calloc(1, sizeof *d);
     if (!d) return f5_errf(err, F5_ERR_NOMEM, "DiT: out of memory");
     d->c = *c;

@@ -38,6 +38,40 @@ f5_status f5_dit_config_preset(const char *name, int text_num_embeds, f5_dit_con
     return F5_OK;
 }
 
+/* Upper bounds far above any released model (dim 1024, depth 22) that keep
+ * a hostile config from asking for terabytes before a tensor is read. */
+enum { MAX_DIM = 16384, MAX_DEPTH = 512, MAX_HEADS = 1024, MAX_DIM_HEAD = 1024, MAX_FF_MULT = 16,
+       MAX_CONV_LAYERS = 64, MAX_MEL = 1024, MAX_VOCAB = 1 << 22, MAX_VOCOS_LAYERS = 256, MAX_N_FFT = 1 << 16 };
+
+#define IN(v, lo, hi) ((v) >= (lo) && (v) <= (hi))
+
+f5_status f5_dit_config_validate(const f5_dit_config *c, const char *what, f5_error *err) {
+    bool ok = IN(c->dim, 16, MAX_DIM) && c->dim % 16 == 0 && IN(c->depth, 1, MAX_DEPTH) && IN(c->heads, 1, MAX_HEADS) &&
+              IN(c->dim_head, 2, MAX_DIM_HEAD) && c->dim_head % 2 == 0 && IN(c->ff_mult, 1, MAX_FF_MULT) &&
+              IN(c->text_dim, 2, MAX_DIM) && c->text_dim % 2 == 0 && IN(c->conv_layers, 0, MAX_CONV_LAYERS) &&
+              IN(c->mel_dim, 1, MAX_MEL) && IN(c->text_num_embeds, 1, MAX_VOCAB) && IN(c->pe_attn_head, 0, c->heads);
+    if (ok) return F5_OK;
+    return f5_errf(err, F5_ERR_INVALID_ARG,
+                   "%s: invalid DiT dimensions: dim %d (16..%d, a multiple of 16), depth %d (1..%d), heads %d (1..%d), "
+                   "dim_head %d (even, 2..%d), ff_mult %d (1..%d), text_dim %d (even, 2..%d), conv_layers %d (0..%d), "
+                   "mel_dim %d (1..%d), text_num_embeds %d (1..%d), pe_attn_head %d (0..heads)",
+                   what ? what : c->name, c->dim, MAX_DIM, c->depth, MAX_DEPTH, c->heads, MAX_HEADS, c->dim_head,
+                   MAX_DIM_HEAD, c->ff_mult, MAX_FF_MULT, c->text_dim, MAX_DIM, c->conv_layers, MAX_CONV_LAYERS,
+                   c->mel_dim, MAX_MEL, c->text_num_embeds, MAX_VOCAB, c->pe_attn_head);
+}
+
+f5_status f5_vocos_config_validate(const f5_vocos_config *c, const char *what, f5_error *err) {
+    bool ok = IN(c->input_channels, 1, MAX_MEL) && IN(c->dim, 1, MAX_DIM) && IN(c->intermediate_dim, 1, 4 * MAX_DIM) &&
+              IN(c->num_layers, 0, MAX_VOCOS_LAYERS) && IN(c->n_fft, 2, MAX_N_FFT) && c->n_fft % 2 == 0 &&
+              IN(c->hop_length, 1, c->n_fft);
+    if (ok) return F5_OK;
+    return f5_errf(err, F5_ERR_INVALID_ARG,
+                   "%s: invalid Vocos dimensions: input_channels %d (1..%d), dim %d (1..%d), intermediate_dim %d (1..%d), "
+                   "num_layers %d (0..%d), n_fft %d (even, 2..%d), hop_length %d (1..n_fft)",
+                   what ? what : "Vocos config", c->input_channels, MAX_MEL, c->dim, MAX_DIM, c->intermediate_dim,
+                   4 * MAX_DIM, c->num_layers, MAX_VOCOS_LAYERS, c->n_fft, MAX_N_FFT, c->hop_length);
+}
+
 int64_t f5_dit_config_params(const f5_dit_config *c) {
     size_t n;
     f5_key_shape *k = f5_dit_keys(c, "", 0, &n, NULL);

@@ -47,6 +47,11 @@ f5_status f5_dit_config_infer(const f5_weights *w, f5_dit_config *out, f5_error 
 /* Every expected tensor present with the right shape, nothing unexpected. */
 f5_status f5_dit_config_check(const f5_dit_config *c, const f5_weights *w, f5_error *err);
 int64_t f5_dit_config_params(const f5_dit_config *c);
+/* Every dimension positive, consistent and within sane upper bounds (a
+ * hostile YAML or checkpoint cannot make us allocate terabytes). `what`
+ * names the source in the message (NULL: the config's name). */
+f5_status f5_dit_config_validate(const f5_dit_config *c, const char *what, f5_error *err);
+f5_status f5_vocos_config_validate(const f5_vocos_config *c, const char *what, f5_error *err);
 
 f5_status f5_vocos_config_from_yaml(const char *path, f5_vocos_config *out, f5_error *err);
 f5_vocos_config f5_vocos_config_default(void); /* vocos-mel-24khz */

@@ -7,6 +7,7 @@
 #include "model/model_keys.h"
 
 #include "core/error.h"
+#include "model/model_config.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -56,15 +57,7 @@ static f5_key_shape *finish(key_list *l, size_t *n, f5_error *err) {
 
 f5_key_shape *f5_dit_keys(const f5_dit_config *c, const char *p, int flags, size_t *n, f5_error *err) {
     *n = 0;
-    if (c->dim <= 0 || c->depth <= 0 || c->heads <= 0 || c->dim_head <= 0 || c->ff_mult <= 0 || c->text_dim <= 0 ||
-        c->conv_layers < 0 || c->mel_dim <= 0 || c->text_num_embeds <= 0 || c->dim % 16 != 0) {
-        f5_errf(err, F5_ERR_INVALID_ARG,
-                "DiT config %s: invalid dimensions (dim %d (multiple of 16), depth %d, heads %d, dim_head %d, ff_mult %d, "
-                "text_dim %d, conv_layers %d, mel_dim %d, text_num_embeds %d)",
-                c->name, c->dim, c->depth, c->heads, c->dim_head, c->ff_mult, c->text_dim, c->conv_layers, c->mel_dim,
-                c->text_num_embeds);
-        return NULL;
-    }
+    if (f5_dit_config_validate(c, NULL, err)) return NULL;
     key_list l = {0};
     const int64_t D = c->dim, Dt = c->text_dim, M = c->mel_dim, A = (int64_t)c->heads * c->dim_head, F = D * c->ff_mult;
     if (flags & F5_KEYS_BOOKKEEPING) {
@@ -123,14 +116,7 @@ f5_key_shape *f5_dit_keys(const f5_dit_config *c, const char *p, int flags, size
 
 f5_key_shape *f5_vocos_keys(const f5_vocos_config *c, size_t *n, f5_error *err) {
     *n = 0;
-    if (c->input_channels <= 0 || c->dim <= 0 || c->intermediate_dim <= 0 || c->num_layers < 0 || c->n_fft <= 0 ||
-        c->n_fft % 2 != 0 || c->hop_length <= 0) {
-        f5_errf(err, F5_ERR_INVALID_ARG,
-                "Vocos config: invalid dimensions (input_channels %d, dim %d, intermediate_dim %d, num_layers %d, "
-                "n_fft %d (even), hop_length %d)",
-                c->input_channels, c->dim, c->intermediate_dim, c->num_layers, c->n_fft, c->hop_length);
-        return NULL;
-    }
+    if (f5_vocos_config_validate(c, NULL, err)) return NULL;
     key_list l = {0};
     const int64_t D = c->dim, I = c->intermediate_dim, C = c->input_channels, NF = c->n_fft;
     add(&l, S1(NF), "feature_extractor.mel_spec.spectrogram.window");

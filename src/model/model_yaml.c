@@ -138,11 +138,9 @@ static f5_status dit_from_doc(yaml_document_t *d, const char *path, int text_num
     if (c.qk_norm) return f5_errf(err, F5_ERR_UNSUPPORTED, "%s: model.arch.qk_norm: %.40s is not supported (only null)", path, qk);
     if (c.attn_mask_enabled)
         return f5_errf(err, F5_ERR_UNSUPPORTED, "%s: model.arch.attn_mask_enabled: true is not supported (released models use false)", path);
-    if (c.dim <= 0 || c.depth <= 0 || c.heads <= 0 || c.text_dim <= 0 || c.dim % 16)
-        return f5_errf(err, F5_ERR_FORMAT, "%s: model.arch dims invalid (dim %d (a multiple of 16), depth %d, heads %d, text_dim %d)",
-                       path, c.dim, c.depth, c.heads, c.text_dim);
     if (c.pe_attn_head > c.heads)
         return f5_errf(err, F5_ERR_FORMAT, "%s: model.arch.pe_attn_head %d exceeds heads %d", path, c.pe_attn_head, c.heads);
+    if ((s = f5_dit_config_validate(&c, path, err))) return s;
     *out = c;
     return F5_OK;
 }
@@ -191,9 +189,7 @@ static f5_status vocos_from_doc(yaml_document_t *d, const char *path, f5_vocos_c
     c.layer_scale = !ls || !is_null(scalar(ls));
     if (head_dim != c.dim)
         return f5_errf(err, F5_ERR_FORMAT, "%s: head.init_args.dim %d differs from backbone.init_args.dim %d", path, head_dim, c.dim);
-    if (c.dim <= 0 || c.intermediate_dim <= 0 || c.n_fft <= 0 || c.n_fft % 2 || c.hop_length <= 0 || c.input_channels <= 0)
-        return f5_errf(err, F5_ERR_FORMAT, "%s: invalid Vocos dims (dim %d, intermediate_dim %d, n_fft %d, hop_length %d)", path,
-                       c.dim, c.intermediate_dim, c.n_fft, c.hop_length);
+    if ((s = f5_vocos_config_validate(&c, path, err))) return s;
     *out = c;
     return F5_OK;
 }

@@ -24,11 +24,6 @@ typedef struct f5_vocos_scratch f5_vocos_scratch;
  * or from a weight file (config.yaml beside it, else the released config). */
 f5_status f5_vocos_load(const char *dir_or_file, f5_vocos **out, f5_error *err);
 
-/* Vocos' config.yaml -> config (libyaml). Fields absent from the file keep
- * the released defaults (vocos-mel-24khz); unsupported variants (AdaLN,
- * other heads/backbones) are F5_ERR_UNSUPPORTED. */
-f5_status f5_vocos_read_config(const char *yaml_path, f5_vocos_config *out, f5_error *err);
-
 /* Build over an existing tensor table (takes ownership of w on success AND on
  * failure, so the caller never frees it after this call). Every tensor is
  * checked against cfg ("got [..], expected [..]"). */

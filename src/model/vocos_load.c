@@ -1,8 +1,7 @@
-/* vocos_load.c - building an f5_vocos: Vocos' config.yaml (read with
- * libyaml: backbone.init_args.{input_channels, dim, intermediate_dim,
- * num_layers}, head.init_args.{dim, n_fft, hop_length, padding}), the
- * weight file (torch pytorch_model.bin or model.safetensors, through
- * f5_weights_open) and the check of every tensor against the config. */
+/* vocos_load.c - building an f5_vocos: Vocos' config.yaml (through
+ * f5_vocos_config_from_yaml), the weight file (torch pytorch_model.bin or
+ * model.safetensors, through f5_weights_open) and the check of every
+ * tensor against the config. */
 #include "model/vocos_impl.h"
 
 #include "core/error.h"
@@ -12,128 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <yaml.h>
-
-/* ------------------------------------------------------------------ config.yaml */
-
-typedef struct yaml_walk {
-    char path[8][64];  /* keys of the enclosing mappings */
-    int depth;         /* number of mappings open */
-    bool want_key[8];  /* next scalar in mapping i is a key */
-} yaml_walk;
-
-static f5_status set_int(const char *file, const char *key, const char *val, int *dst, f5_error *err) {
-    char *end;
-    long v = strtol(val, &end, 10);
-    if (*val == 0 || *end != 0 || v <= 0 || v > (1 << 20))
-        return f5_errf(err, F5_ERR_FORMAT, "%s: %s: expected a positive integer, got \"%s\"", file, key, val);
-    *dst = (int)v;
-    return F5_OK;
-}
-
-/* Apply one "a.b.c: value" leaf to the config. Unknown keys are ignored
- * (sample_rate, n_mels, class paths are checked separately). */
-static f5_status apply_leaf(const char *file, const char *path, const char *val, f5_vocos_config *c, int *head_dim,
-                            f5_error *err) {
-    if (!strcmp(path, "backbone.class_path") && !strstr(val, "VocosBackbone"))
-        return f5_errf(err, F5_ERR_UNSUPPORTED, "%s: backbone %s is not supported (expected vocos.models.VocosBackbone)",
-                       file, val);
-    if (!strcmp(path, "head.class_path") && !strstr(val, "ISTFTHead"))
-        return f5_errf(err, F5_ERR_UNSUPPORTED, "%s: head %s is not supported (expected vocos.heads.ISTFTHead)", file,
-                       val);
-    if (!strcmp(path, "backbone.init_args.adanorm_num_embeddings") && strcmp(val, "null") && strcmp(val, "~") && *val)
-        return f5_errf(err, F5_ERR_UNSUPPORTED, "%s: adanorm_num_embeddings %s: AdaLayerNorm Vocos is not supported",
-                       file, val);
-    if (!strcmp(path, "backbone.init_args.input_channels")) return set_int(file, path, val, &c->input_channels, err);
-    if (!strcmp(path, "backbone.init_args.dim")) return set_int(file, path, val, &c->dim, err);
-    if (!strcmp(path, "backbone.init_args.intermediate_dim")) return set_int(file, path, val, &c->intermediate_dim, err);
-    if (!strcmp(path, "backbone.init_args.num_layers")) return set_int(file, path, val, &c->num_layers, err);
-    if (!strcmp(path, "head.init_args.dim")) return set_int(file, path, val, head_dim, err);
-    if (!strcmp(path, "head.init_args.n_fft")) return set_int(file, path, val, &c->n_fft, err);
-    if (!strcmp(path, "head.init_args.hop_length")) return set_int(file, path, val, &c->hop_length, err);
-    if (!strcmp(path, "head.init_args.padding")) {
-        if (!strcmp(val, "center"))
-            c->padding_center = true;
-        else if (!strcmp(val, "same"))
-            c->padding_center = false;
-        else
-            return f5_errf(err, F5_ERR_FORMAT, "%s: head.init_args.padding \"%s\" (expected center or same)", file, val);
-    }
-    return F5_OK;
-}
-
-f5_status f5_vocos_read_config(const char *file, f5_vocos_config *out, f5_error *err) {
-    FILE *fp = fopen(file, "rb");
-    if (!fp) return f5_errf(err, F5_ERR_IO, "%s: cannot open Vocos config", file);
-    yaml_parser_t p;
-    if (!yaml_parser_initialize(&p)) {
-        fclose(fp);
-        return f5_errf(err, F5_ERR_NOMEM, "%s: cannot initialise the YAML parser", file);
-    }
-    yaml_parser_set_input_file(&p, fp);
-    f5_vocos_config c = f5_vocos_config_default();
-    int head_dim = 0;
-    yaml_walk w = {0};
-    f5_status st = F5_OK;
-    bool done = false;
-    while (!done && st == F5_OK) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&p, &ev)) {
-            st = f5_errf(err, F5_ERR_FORMAT, "%s:%zu: YAML error: %s", file, p.problem_mark.line + 1,
-                         p.problem ? p.problem : "?");
-            break;
-        }
-        switch (ev.type) {
-        case YAML_MAPPING_START_EVENT:
-            if (w.depth >= 8) {
-                st = f5_errf(err, F5_ERR_FORMAT, "%s: YAML nested too deeply", file);
-                break;
-            }
-            if (w.depth > 0) w.want_key[w.depth - 1] = true; /* the mapping was a value */
-            w.want_key[w.depth++] = true;
-            break;
-        case YAML_MAPPING_END_EVENT:
-            if (w.depth > 0) w.depth--;
-            break;
-        case YAML_SEQUENCE_START_EVENT:
-        case YAML_SEQUENCE_END_EVENT:
-            if (ev.type == YAML_SEQUENCE_END_EVENT && w.depth > 0) w.want_key[w.depth - 1] = true;
-            break;
-        case YAML_SCALAR_EVENT: {
-            const char *s = (const char *)ev.data.scalar.value;
-            if (w.depth == 0) break;
-            int i = w.depth - 1;
-            if (w.want_key[i]) {
-                snprintf(w.path[i], sizeof w.path[i], "%s", s);
-                w.want_key[i] = false;
-            } else {
-                char full[8 * 65] = {0};
-                for (int j = 0; j <= i; j++) {
-                    if (j) strcat(full, ".");
-                    strcat(full, w.path[j]);
-                }
-                st = apply_leaf(file, full, s, &c, &head_dim, err);
-                w.want_key[i] = true;
-            }
-            break;
-        }
-        case YAML_STREAM_END_EVENT: done = true; break;
-        default: break;
-        }
-        yaml_event_delete(&ev);
-    }
-    yaml_parser_delete(&p);
-    fclose(fp);
-    if (st != F5_OK) return st;
-    if (head_dim && head_dim != c.dim)
-        return f5_errf(err, F5_ERR_FORMAT, "%s: head.init_args.dim %d differs from backbone.init_args.dim %d", file,
-                       head_dim, c.dim);
-    if (c.n_fft % 2 || c.hop_length > c.n_fft)
-        return f5_errf(err, F5_ERR_FORMAT, "%s: n_fft %d (must be even) / hop_length %d (must be <= n_fft)", file,
-                       c.n_fft, c.hop_length);
-    *out = c;
-    return F5_OK;
-}
 
 /* ------------------------------------------------------------------ weights */
 
@@ -275,7 +152,7 @@ f5_status f5_vocos_load(const char *path, f5_vocos **out, f5_error *err) {
     snprintf(cfgp, sizeof cfgp, "%s/config.yaml", dir);
     f5_vocos_config cfg = f5_vocos_config_default();
     f5_status st;
-    if (is_file(cfgp) && (st = f5_vocos_read_config(cfgp, &cfg, err)) != F5_OK) return st;
+    if (is_file(cfgp) && (st = f5_vocos_config_from_yaml(cfgp, &cfg, err)) != F5_OK) return st;
     f5_weights *w = NULL;
     if ((st = f5_weights_open(wp, &w, err)) != F5_OK) return st;
     st = f5_vocos_create_from_weights(w, &cfg, out, err);

@@ -183,7 +183,7 @@ static void run(golden_ctx *g, json_t *kase) {
         return;
     }
     f5_vocos_config cfg;
-    if (f5_vocos_read_config(golden_path(g, yaml, path, sizeof path), &cfg, &err) != F5_OK) {
+    if (f5_vocos_config_from_yaml(golden_path(g, yaml, path, sizeof path), &cfg, &err) != F5_OK) {
         golden_error(g, name, "config", err.message);
         return;
     }
