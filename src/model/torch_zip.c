@@ -22,6 +22,7 @@
 #define MAX_DEPTH 32
 #define MAX_TENSORS (1 << 20)
 #define MAX_KEY 4096
+#define MAX_VISITS (1 << 22) /* dict entries walked: shared sub-dicts must not blow up */
 
 typedef struct walk {
     f5_weights *w;
@@ -30,6 +31,7 @@ typedef struct walk {
     const char *archive; /* "<archive>/" prefix, with the slash */
     size_t archive_len;
     size_t n_tensors;
+    size_t visits;
     char key[MAX_KEY];
     f5_error *err;
 } walk;
@@ -82,6 +84,9 @@ static f5_status add_tensor(walk *k, const f5_pk_obj *t) {
 static f5_status walk_dict(walk *k, const f5_pk_obj *d, size_t klen, int depth) {
     if (depth > MAX_DEPTH) return f5_errf(k->err, F5_ERR_FORMAT, "%s: dicts nested more than %d deep", k->what, MAX_DEPTH);
     for (size_t i = 0; i < d->u.seq.n / 2; i++) {
+        if (++k->visits > MAX_VISITS)
+            return f5_errf(k->err, F5_ERR_FORMAT, "%s: more than %d dict entries to walk (shared or repeated sub-dicts?)", k->what,
+                           MAX_VISITS);
         const f5_pk_obj *key = d->u.seq.items[2 * i], *val = d->u.seq.items[2 * i + 1];
         if (val->type != F5_PK_TENSOR && val->type != F5_PK_DICT) continue;
         char kbuf[64];

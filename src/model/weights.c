@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,8 @@ typedef struct mapping {
 struct f5_weights {
     f5_tensor *t;      /* [n] */
     size_t n, cap;
+    size_t *slots;     /* [n_slots] name hash index: tensor index + 1, 0 = empty */
+    size_t n_slots;    /* a power of two, kept above 2n */
     mapping *maps;     /* [n_maps] */
     size_t n_maps;
     void **bufs;       /* [n_bufs] heap buffers owned */
@@ -35,6 +38,7 @@ void f5_weights_free(f5_weights *w) {
     if (!w) return;
     for (size_t i = 0; i < w->n; i++) free(w->t[i].name);
     free(w->t);
+    free(w->slots);
     for (size_t i = 0; i < w->n_maps; i++) munmap(w->maps[i].addr, w->maps[i].size);
     free(w->maps);
     for (size_t i = 0; i < w->n_bufs; i++) free(w->bufs[i]);
@@ -86,10 +90,50 @@ f5_status f5_weights_map_file(f5_weights *w, const char *path, const void **data
     return F5_OK;
 }
 
+/* Name lookup through an open-addressing hash index: a hostile checkpoint
+ * with a million tensors must not make loading quadratic. */
+static size_t name_hash(const char *s) {
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (size_t)h;
+}
+
 static long find_index(const f5_weights *w, const char *name) {
-    for (size_t i = 0; i < w->n; i++)
-        if (strcmp(w->t[i].name, name) == 0) return (long)i;
-    return -1;
+    if (!w->n_slots) return -1;
+    for (size_t i = name_hash(name) & (w->n_slots - 1);; i = (i + 1) & (w->n_slots - 1)) {
+        size_t v = w->slots[i];
+        if (!v) return -1;
+        if (strcmp(w->t[v - 1].name, name) == 0) return (long)(v - 1);
+    }
+}
+
+/* Insert tensor idx unless its name is already indexed (the first wins). */
+static void index_insert(f5_weights *w, size_t idx) {
+    for (size_t i = name_hash(w->t[idx].name) & (w->n_slots - 1);; i = (i + 1) & (w->n_slots - 1)) {
+        size_t v = w->slots[i];
+        if (!v) {
+            w->slots[i] = idx + 1;
+            return;
+        }
+        if (strcmp(w->t[v - 1].name, w->t[idx].name) == 0) return;
+    }
+}
+
+/* Rebuild the index with room for `want` tensors. */
+static bool index_rebuild(f5_weights *w, size_t want) {
+    size_t ns = 64;
+    while (ns < 2 * want + 2) ns *= 2;
+    if (ns != w->n_slots) {
+        size_t *nsl = calloc(ns, sizeof *nsl);
+        if (!nsl) return false;
+        free(w->slots);
+        w->slots = nsl;
+        w->n_slots = ns;
+    } else {
+        memset(w->slots, 0, ns * sizeof *w->slots);
+    }
+    for (size_t i = 0; i < w->n; i++) index_insert(w, i);
+    return true;
 }
 
 f5_status f5_weights_add(f5_weights *w, const char *name, f5_dtype dt, int ndim, const int64_t *shape,
@@ -126,7 +170,12 @@ f5_status f5_weights_add(f5_weights *w, const char *name, f5_dtype dt, int ndim,
         w->t = nt;
         w->cap = nc;
     }
-    w->t[w->n++] = t;
+    if (2 * (w->n + 1) + 2 > w->n_slots && !index_rebuild(w, w->cap)) {
+        free(t.name);
+        return f5_errf(err, F5_ERR_NOMEM, "out of memory indexing tensor %s", name);
+    }
+    w->t[w->n] = t;
+    index_insert(w, w->n++);
     return F5_OK;
 }
 
@@ -144,29 +193,36 @@ void f5_weights_remove(f5_weights *w, const char *name) {
     free(w->t[i].name);
     memmove(&w->t[i], &w->t[i + 1], (w->n - (size_t)i - 1) * sizeof *w->t);
     w->n--;
+    (void)index_rebuild(w, w->cap); /* same size as before: no allocation, cannot fail */
 }
 
 f5_status f5_weights_rename_prefix(f5_weights *w, const char *from, const char *to, bool drop_others, f5_error *err) {
     size_t lf = strlen(from), lt = strlen(to);
     size_t j = 0;
+    f5_status s = F5_OK;
     for (size_t i = 0; i < w->n; i++) {
         f5_tensor t = w->t[i];
-        if (strncmp(t.name, from, lf) == 0) {
+        if (s == F5_OK && strncmp(t.name, from, lf) == 0) {
             size_t rest = strlen(t.name + lf);
             char *nn = malloc(lt + rest + 1);
-            if (!nn) return f5_errf(err, F5_ERR_NOMEM, "out of memory renaming %s", t.name);
+            if (!nn) { /* keep this and the remaining tensors as they are */
+                s = f5_errf(err, F5_ERR_NOMEM, "out of memory renaming %s", t.name);
+                w->t[j++] = t;
+                continue;
+            }
             memcpy(nn, to, lt);
             memcpy(nn + lt, t.name + lf, rest + 1);
             free(t.name);
             t.name = nn;
-        } else if (drop_others) {
+        } else if (drop_others && s == F5_OK) {
             free(t.name);
             continue;
         }
         w->t[j++] = t;
     }
     w->n = j;
-    return F5_OK;
+    (void)index_rebuild(w, w->cap); /* same size as before: no allocation, cannot fail */
+    return s;
 }
 
 static f5_status check_shape(const f5_tensor *t, const char *name, int ndim, const int64_t *shape, f5_error *err) {

@@ -4,6 +4,7 @@
  * storages, integer (optimizer) keys, nesting, and the writer round trip. */
 #include "test.h"
 
+#include "core/clock.h"
 #include "model/safetensors.h"
 #include "model/torch_zip.h"
 #include "model/torch_zip_write.h"
@@ -372,6 +373,36 @@ static void test_zip_cases(void) {
     }
 }
 
+/* 28 levels of dicts each holding the level below twice: 2^29 entries to
+ * walk if shared references were followed blindly. */
+static void test_zip_shared_dicts(void) {
+    bytes p = {.n = 0};
+    b_put(&p, "\x80\x02}q\x00" "0", 6); /* '0' pops: each level is reached through the memo only */
+    for (int lv = 1; lv <= 28; lv++) {
+        unsigned char get[2] = {'h', (unsigned char)(lv - 1)}, put[2] = {'q', (unsigned char)lv};
+        b_str(&p, "}(");
+        pk_ustr(&p, "a");
+        b_put(&p, get, 2);
+        pk_ustr(&p, "b");
+        b_put(&p, get, 2);
+        b_str(&p, "u");
+        b_put(&p, put, 2);
+        if (lv < 28) b_str(&p, "0");
+    }
+    b_str(&p, ".");
+    static bytes z;
+    zent ent[1] = {{"archive/data.pkl", p.p, p.n, 0}};
+    make_zip(&z, ent, 1);
+    f5_error e = {0};
+    f5_weights *w = f5_weights_new();
+    double t0 = f5_now_s();
+    f5_status s = f5_torch_zip_parse(w, "dag.pt", z.p, z.n, &e);
+    double dt = f5_now_s() - t0;
+    f5_weights_free(w);
+    printf("  shared dicts -> %s in %.2f s: %s\n", f5_status_str(s), dt, e.message);
+    CHECKF(s == F5_ERR_FORMAT && strstr(e.message, "dict entries"), "status %d, message \"%s\"", s, e.message);
+}
+
 /* ------------------------------------------------------------ safetensors */
 
 static void st_file(bytes *b, const char *json, size_t data_bytes) {
@@ -462,5 +493,5 @@ out:
 static void test_writer_plain(void) { roundtrip(NULL); }
 static void test_writer_nested(void) { roundtrip("ema_model_state_dict"); }
 
-TEST_MAIN(TEST(test_pickle_cases), TEST(test_pickle_positive), TEST(test_zip_cases), TEST(test_safetensors_cases),
+TEST_MAIN(TEST(test_pickle_cases), TEST(test_pickle_positive), TEST(test_zip_cases), TEST(test_zip_shared_dicts), TEST(test_safetensors_cases),
           TEST(test_writer_plain), TEST(test_writer_nested))
