@@ -44,6 +44,29 @@ static const char *clean_map(uint32_t c) {
     }
 }
 
+/* Some Vietnamese input methods type the tone before the vowel's shape mark
+ * ("e" U+0301 U+0302 for "ế"). Both have combining class 230, so NFC keeps
+ * that order and leaves "é" plus a stray circumflex: move the circumflex or
+ * breve of an a/e/o in front of the tone marks (U+0300/0301/0303/0309)
+ * before it, the order of the canonical decomposition. */
+static bool clean_is_tone(utf8proc_int32_t c) { return c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309; }
+
+static void clean_tone_order(utf8proc_int32_t *cp, utf8proc_ssize_t n) {
+    for (utf8proc_ssize_t i = 1; i < n; i++) {
+        if ((cp[i] != 0x302 && cp[i] != 0x306) || !clean_is_tone(cp[i - 1])) continue;
+        utf8proc_ssize_t j = i - 1;
+        while (j > 0 && clean_is_tone(cp[j - 1])) j--;
+        utf8proc_ssize_t base = j - 1;
+        while (base >= 0 && (cp[base] == 0x323 || cp[base] == 0x31B)) base--; /* dot below, horn */
+        if (base < 0) continue;
+        utf8proc_int32_t v = cp[base] | 0x20;
+        if (v != 'a' && (cp[i] == 0x306 || (v != 'e' && v != 'o'))) continue;
+        utf8proc_int32_t mark = cp[i];
+        memmove(cp + j + 1, cp + j, (size_t)(i - j) * sizeof *cp);
+        cp[j] = mark;
+    }
+}
+
 f5_status f5_text_clean(const char *in, size_t len, char **out, f5_error *err) {
     *out = NULL;
     size_t bad = f5_tx_utf8_invalid_at(in, len);
@@ -90,11 +113,24 @@ f5_status f5_text_clean(const char *in, size_t len, char **out, f5_error *err) {
     }
     char *raw = f5_tx_take(&b);
     if (!raw) return f5_errf(err, F5_ERR_NOMEM, "text: out of memory");
-    utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)raw, 0, &nfc, UTF8PROC_NULLTERM | UTF8PROC_STABLE |
-                                      UTF8PROC_COMPOSE);
+    /* NFC as utf8proc_map does it (decompose, then compose in place), with
+     * the tone marks put after the vowel marks in between */
+    const utf8proc_option_t dec = UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
+    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)raw, 0, NULL, 0, dec);
+    utf8proc_int32_t *cp = n >= 0 ? malloc((size_t)n * sizeof *cp + 1) : NULL;
+    if (cp) n = utf8proc_decompose((const utf8proc_uint8_t *)raw, 0, cp, n, dec);
     free(raw);
-    if (r < 0) return f5_errf(err, F5_ERR_INVALID_TEXT, "text: NFC failed: %s", utf8proc_errmsg(r));
-    *out = (char *)nfc;
+    if (n < 0) {
+        free(cp);
+        return f5_errf(err, F5_ERR_INVALID_TEXT, "text: NFC failed: %s", utf8proc_errmsg(n));
+    }
+    if (!cp) return f5_errf(err, F5_ERR_NOMEM, "text: out of memory");
+    clean_tone_order(cp, n);
+    utf8proc_ssize_t r = utf8proc_reencode(cp, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (r < 0) {
+        free(cp);
+        return f5_errf(err, F5_ERR_INVALID_TEXT, "text: NFC failed: %s", utf8proc_errmsg(r));
+    }
+    *out = (char *)cp;
     return F5_OK;
 }

@@ -83,6 +83,20 @@ static bool tn_is_open_mark(uint32_t cp) {
 static bool tn_is_close_mark(char ch) { return ch == '"' || ch == '\'' || ch == ')' || ch == ']' || ch == '}' || ch == '*'; }
 static bool tn_is_sent_punct(char ch) { return ch == '.' || ch == ',' || ch == '!' || ch == '?' || ch == ';' || ch == ':'; }
 
+/* A chain of dotted title abbreviations not in the table as a whole
+ * ("ThS.BS.", "TS.BS.", "PGS.TS.BS."): the entry of its last piece when
+ * every piece is a prefix abbreviation, else NULL. */
+static const f5_tn_entry *tn_title_chain(const char *s, size_t n) {
+    const f5_tn_entry *a = NULL;
+    for (size_t st = 0, i = 0; i < n; i++) {
+        if (s[i] != '.') continue;
+        a = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, s + st, i + 1 - st, true);
+        if (!a || !f5_tn_has_flag(a, 'p')) return NULL;
+        st = i + 1;
+    }
+    return n && s[n - 1] == '.' ? a : NULL;
+}
+
 /* Split a raw token into opening marks, body and trailing punctuation. */
 static void tn_split_token(tn_tok *t) {
     const char *s = t->s;
@@ -104,6 +118,7 @@ static void tn_split_token(tn_tok *t) {
         /* an abbreviation that ends with a dot ("v.v.", "TP.", "PGS.TS.") takes it back */
         const f5_tn_entry *a =
             f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, t->b, t->bn + 1, true);
+        if (!a) a = tn_title_chain(t->b, t->bn + 1);
         if (a && (f5_tn_has_flag(a, 'p') || f5_tn_has_flag(a, 'e'))) {
             t->bn++;
             t->tr++;
@@ -122,6 +137,10 @@ static bool tn_emit_trail(tn_ctx *c, const tn_tok *t) {
         if (ch == '.') {
             size_t j = i;
             while (j < t->trn && t->tr[j] == '.') j++;
+            if (j - i == 1 && j < t->trn && strchr(",;:", t->tr[j])) { /* "Văn B., 45 tuổi": an initial's dot */
+                i = j;
+                continue;
+            }
             tn_p(c->o, j - i >= 2 ? "..." : ".");
             ends = true;
             i = j;
@@ -150,6 +169,16 @@ static const f5_tn_entry *tn_abbr_after_word(const tn_ctx *c, const char *b, siz
     return f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, key, pn + 1 + n, false);
 }
 
+/* Token k starts a weekday: "thứ"/"Thứ" before a number or day word, "chủ nhật", "T2".."T7", "CN". */
+bool tn_weekday_next(const tn_ctx *c, int k) {
+    static const char *const ab[] = {"t2", "t3", "t4", "t5", "t6", "t7", "cn"};
+    if (k >= c->nt) return false;
+    if (tn_tok_is(c, k, "thứ") || tn_tok_is(c, k, "chủ")) return c->t[k].trn == 0 && k + 1 < c->nt;
+    for (size_t i = 0; i < sizeof ab / sizeof *ab; i++)
+        if (tn_tok_is(c, k, ab[i])) return true;
+    return false;
+}
+
 /* An upper-case currency code ("USD", "VNĐ"), not a word such as "đồng" or "euro". */
 static bool tn_is_code(const char *b, size_t n) {
     if (n < 3) return false;
@@ -170,10 +199,87 @@ static bool tn_all_number(const char *b, size_t n) {
     return true;
 }
 
+/* A number or a Roman numeral (token k). */
+static bool tn_tok_numeral(const tn_ctx *c, int k) {
+    const tn_tok *t = &c->t[k];
+    return t->bn && (tn_is_digit(t->b[0]) || tn_roman_value(t->b, t->bn) > 0);
+}
+
+/* A spaced dash between two numbered items is a range: "Chương I - Chương V",
+ * "tập 1 - tập 5", and "thế kỷ XIX - XX" (the Roman numeral before it was
+ * read as a number, so the one after it is too). Returns the last token
+ * consumed, or -1. */
+static int tn_dash_range(tn_ctx *c) {
+    int i = c->i;
+    if (i < 1 || i + 1 >= c->nt || c->t[i - 1].trn || !c->t[i - 1].bn || !c->t[i + 1].bn) return -1;
+    const tn_tok *p = &c->t[i - 1], *q = &c->t[i + 1];
+    if (i >= 2 && i + 2 < c->nt && !c->t[i - 2].trn && !q->trn && tn_tok_numeral(c, i - 1) && tn_tok_numeral(c, i + 2)) {
+        f5_tx_buf lw; /* the word before the first number, lowercased */
+        f5_tx_buf_init(&lw, 64);
+        tn_lower_into(&lw, c->t[i - 2].b, c->t[i - 2].bn);
+        bool same = !lw.failed && lw.n && tn_tok_is(c, i + 1, lw.p) && tn_has_alpha(lw.p, lw.n);
+        f5_tx_buf_free(&lw);
+        if (same) {
+            tn_w(c->o, "đến");
+            return i;
+        }
+    }
+    int vq = tn_roman_value(q->b, q->bn);
+    size_t ln = 0;
+    const char *lw = tn_last_word(c->o, &ln, 0);
+    bool converted = lw && tn_roman_value(p->b, p->bn) > 0;
+    if (converted && ln == p->bn) { /* the output still spells it ("xix"): not read as a numeral */
+        size_t k = 0;
+        while (k < ln && lw[k] == p->b[k] + 32) k++;
+        converted = k < ln;
+    }
+    if (vq && converted) {
+        tn_w(c->o, "đến");
+        tn_say_uint(c->o, (unsigned long long)vq);
+        return i + 1;
+    }
+    return -1;
+}
+
+/* A chat emoticon (":)", "=))", ";-D", ":v", "^^", "<3"): not a spoken symbol. */
+static bool tn_emoticon(const char *s, size_t n) {
+    if ((n == 2 && (!memcmp(s, "^^", 2) || !memcmp(s, "<3", 2))) || (n == 3 && !memcmp(s, "^_^", 3))) return true;
+    if (n < 2 || !strchr(":;=", s[0])) return false;
+    size_t i = 1;
+    if (strchr("-'^", s[i])) i++;
+    if (i >= n) return false;
+    for (; i < n; i++)
+        if (!strchr(")(][DPpOovV3|/\\*>", s[i])) return false;
+    return true;
+}
+
+/* A lowercase chat form capitalised at the start of a sentence ("Đc r",
+ * "Bn tuổi"); single letters are left alone ("vitamin K", "Văn K"). */
+static const f5_tn_entry *tn_chat_capitalised(const char *b, size_t n) {
+    char key[32];
+    size_t fl = (unsigned char)b[0] < 0x80 ? 1 : 2;
+    if (n < 2 || n + 1 > sizeof key || n <= fl) return NULL;
+    if (b[0] >= 'A' && b[0] <= 'Z') key[0] = (char)(b[0] + 32);
+    else if (fl == 2 && (unsigned char)b[0] == 0xC4 && (unsigned char)b[1] == 0x90) memcpy(key, "\xC4\x91", 2); /* Đ */
+    else return NULL;
+    memcpy(key + fl, b + fl, n - fl);
+    for (size_t i = fl; i < n; i++)
+        if (key[i] >= 'A' && key[i] <= 'Z') return NULL;
+    const f5_tn_entry *a = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, key, n, false);
+    if (!a) return NULL;
+    for (size_t i = 0; i < a->klen; i++)
+        if (a->key[i] >= 'A' && a->key[i] <= 'Z') return NULL;
+    return a;
+}
+
 static int tn_dispatch(tn_ctx *c) {
     tn_tok *t = &c->t[c->i];
     const char *b = t->b;
     size_t n = t->bn;
+    if (tn_emoticon(t->s, t->n)) {
+        t->trn = 0; /* its ":" or ")" is no punctuation either */
+        return c->i;
+    }
     if (!n) return c->i; /* only quotes/brackets/punctuation */
     const char *sym = tn_symbol_word(b, n);
     if (sym) {
@@ -182,11 +288,18 @@ static int tn_dispatch(tn_ctx *c) {
     }
     bool between_numbers = c->i > 0 && c->i + 1 < c->nt && tn_has_digit(c->t[c->i - 1].b, c->t[c->i - 1].bn) &&
                            c->t[c->i - 1].trn == 0 && c->t[c->i + 1].bn && tn_is_digit(c->t[c->i + 1].b[0]);
-    if (n == 1 && b[0] == '-') { /* standalone dash: a range between numbers, else a clause dash (dropped) */
+    if (n == 1 && b[0] == '-') { /* standalone dash: a range between numbers or weekdays, else a clause dash (dropped) */
+        if (c->t[c->i - (c->i > 0)].trn == 0 && tn_weekday_before(c, 0) && tn_weekday_next(c, c->i + 1)) {
+            tn_w(c->o, "đến"); /* "thứ 2 - thứ 6" */
+            return c->i;
+        }
+        int r = tn_dash_range(c);
+        if (r >= 0) return r;
         if (between_numbers) {
             bool score = false;
             static const char *const sw[] = {"thắng", "thua", "hòa", "hoà", "số", "dẫn", "set", "bại", "cuộc"};
             for (size_t k = 0; k < sizeof sw / sizeof *sw; k++) score |= tn_tok_is(c, c->i - 2, sw[k]);
+            score |= tn_tyso_before(c, c->i - 2);
             if (!score) tn_w(c->o, "đến");
         }
         return c->i;
@@ -214,6 +327,7 @@ static int tn_dispatch(tn_ctx *c) {
         return c->i;
     }
     a = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, b, n, true);
+    if (!a) a = tn_chat_capitalised(b, n);
     if (a) {
         tn_w(c->o, a->value);
         return c->i;
@@ -236,8 +350,6 @@ static int tn_dispatch(tn_ctx *c) {
     return tn_word_token(c, b, n);
 }
 
-static bool tn_is_ascii_lower(char ch) { return ch >= 'a' && ch <= 'z'; }
-
 /* Is the code point at s[i] (within n) a letter; *upper tells its case. */
 static bool tn_letter_at(const char *s, size_t n, size_t i, bool *upper) {
     uint32_t cp;
@@ -257,6 +369,7 @@ static bool tn_is_address(const char *s, size_t n) {
 static size_t tn_token_cut(const char *s, size_t n) {
     /* spaced punctuation glued to the next word ("khỏe ?Tôi", "a ,b"): the
      * leading run becomes a token of its own, attached to the previous word */
+    if (tn_emoticon(s, n)) return n;
     size_t k = 0;
     while (k < n && (tn_is_sent_punct(s[k]) && s[k] != '.')) k++;
     if (k == 0 && n >= 3 && s[0] == '.' && s[1] == '.' && s[2] == '.') k = 3;
@@ -274,12 +387,13 @@ static size_t tn_token_cut(const char *s, size_t n) {
         if (ch == ',' || ch == ';') j = i + 1;
         bool up;
         if (j >= n || !tn_letter_at(s, n, j, &up)) continue;
-        if (ch == '.' && j == i + 1) { /* a single dot: only "word.Word" */
-            if (!up || !tn_is_ascii_lower(s[i - 1]) || i < 2) continue;
-            bool lower_word = true;
-            for (size_t k = 0; k < i; k++)
-                if (s[k] >= 'A' && s[k] <= 'Z') lower_word = false;
-            if (!lower_word) continue;
+        if (ch == '.' && j == i + 1) { /* a single dot: only "word.Word" with a lowercase word ("nhé.Hẹn") */
+            if (!up || i < 2) continue;
+            bool lower_word = true, u = false;
+            for (size_t k = 0; k < i && lower_word; k++) /* continuation bytes decode as no letter */
+                if (tn_letter_at(s, i, k, &u) && u) lower_word = false;
+            size_t pl = (size_t)f5_tx_utf8_last_len(s, i);
+            if (!lower_word || !tn_letter_at(s, i, i - pl, NULL)) continue;
         }
         if (!tn_letter_at(s, n, i - 1, NULL) && !(s[i - 1] & 0x80)) continue;
         return j;

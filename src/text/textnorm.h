@@ -68,8 +68,16 @@ bool tn_url_token(tn_ctx *c, const char *b, size_t n);
 /* Dates and times (textnorm_datetime.c): handlers like tn_number_token. */
 int tn_date_token(tn_ctx *c, const char *b, size_t n);
 int tn_time_token(tn_ctx *c, const char *b, size_t n);
+/* A bare month number after "tháng" ("tháng 4" -> "tháng tư", "tháng 09"). */
+int tn_month_token(tn_ctx *c, const char *b, size_t n);
 /* The previous output word(s) announce a date ("ngày", "sáng", "hôm nay là"). */
 bool tn_date_context(tn_ctx *c);
+/* The output words ending `back` words before the end name a weekday ("thứ hai" .. "thứ bảy", "chủ nhật"). */
+bool tn_weekday_before(tn_ctx *c, int back);
+/* Token k starts a weekday ("thứ 6", "Thứ Sáu", "chủ nhật", "T6", "CN"). */
+bool tn_weekday_next(const tn_ctx *c, int k);
+/* "tỷ số"/"tỉ số" among the input tokens k, k-1 ... (up to 6 back, within the clause). */
+bool tn_tyso_before(const tn_ctx *c, int k);
 /* Value of up to 9 ASCII digits (longer strings saturate at 999999999). */
 unsigned long tn_digits_val(const char *s, size_t n);
 /* The output words ending `back` words before the end spell phrase (1-2 words). */

@@ -19,6 +19,7 @@ bool tn_date_context(tn_ctx *c) {
                                     "trước", "sau", "khuya", "rạng"};
     for (size_t k = 0; k < sizeof w / sizeof *w; k++)
         if (tn_prev_is(c, 0, w[k])) return true;
+    if (tn_weekday_before(c, 0)) return true; /* "thứ Hai 7/10", "chủ nhật, 5/10" */
     /* "hôm nay là 1/6", "sinh nhật tôi là 5/8": a time phrase shortly before "là" */
     static const char *const ph[] = {"hôm nay", "hôm qua", "ngày mai", "sinh nhật", "kỷ niệm", "hạn chót",
                                      "ngày sinh", "ngày lễ", "quốc khánh", "khai giảng"};
@@ -26,6 +27,15 @@ bool tn_date_context(tn_ctx *c) {
         for (int back = 1; back <= 3; back++)
             for (size_t k = 0; k < sizeof ph / sizeof *ph; k++)
                 if (tn_prev_phrase(c, back, ph[k])) return true;
+    return false;
+}
+
+bool tn_weekday_before(tn_ctx *c, int back) {
+    static const char *const d[] = {"hai", "ba", "tư", "năm", "sáu", "bảy"};
+    if (tn_prev_phrase(c, back, "chủ nhật")) return true;
+    if (!tn_prev_is(c, back + 1, "thứ")) return false;
+    for (size_t k = 0; k < sizeof d / sizeof *d; k++)
+        if (tn_prev_is(c, back, d[k])) return true;
     return false;
 }
 
@@ -94,6 +104,12 @@ int tn_date_token(tn_ctx *c, const char *b, size_t n) {
         bool after_day = tn_prev_is(c, 0, "ngày") || tn_prev_is(c, 0, "mùng") || tn_prev_is(c, 0, "mồng");
         if (k == 2 && (si != 2 || (after_day && pl[1] <= 2))) { /* "ngày 01.01" too */
             unsigned long a = tn_digits_val(p[0], pl[0]), m = tn_digits_val(p[1], pl[1]);
+            if (pl[0] <= 2 && pl[1] == 4 && a >= 1 && a <= 4 && si == 0 && tn_prev_is(c, 0, "quý")) { /* quý 1/2025 */
+                tn_say_uint(c->o, a);
+                tn_w(c->o, "năm");
+                tn_say_int(c->o, p[1], pl[1]);
+                return c->i;
+            }
             if (pl[0] <= 2 && pl[1] == 4 && a >= 1 && a <= 12 && si == 0) { /* mm/yyyy */
                 if (!tn_prev_is(c, 0, "tháng")) tn_w(c->o, "tháng");
                 dt_say_month(c->o, a);
@@ -143,6 +159,22 @@ int tn_date_token(tn_ctx *c, const char *b, size_t n) {
         }
     }
     return -1;
+}
+
+int tn_month_token(tn_ctx *c, const char *b, size_t n) {
+    /* "tháng 4" is "tháng tư" and "tháng 09" "tháng chín", unless "tháng" is a
+     * duration after a count ("3 tháng 4 ngày") or the number an amount
+     * ("lương tháng 4 triệu") */
+    static const char *const amount[] = {"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm", "đồng", "chục"};
+    if (n > 2 || !tn_all_digits(b, n) || !tn_tok_is(c, c->i - 1, "tháng") || c->t[c->i - 1].trn ||
+        (c->i >= 2 && tn_has_digit(c->t[c->i - 2].b, c->t[c->i - 2].bn)))
+        return -1;
+    for (size_t k = 0; k < sizeof amount / sizeof *amount && !c->t[c->i].trn; k++)
+        if (tn_tok_is(c, c->i + 1, amount[k])) return -1;
+    unsigned long m = tn_digits_val(b, n);
+    if (m < 1 || m > 12) return -1;
+    dt_say_month(c->o, m);
+    return c->i;
 }
 
 /* H[h|g|:]MM[:SS] -> length consumed (0 if not a time); values out. */

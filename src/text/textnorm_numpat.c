@@ -115,8 +115,11 @@ static bool np_suffix(tn_out *o, const char *s, size_t n) {
         if (o) tn_w(o, "nghìn");
         return true;
     }
-    if (n == 1 && s[0] == '+') {
-        if (o) tn_w(o, "cộng");
+    if (n >= 1 && s[n - 1] == '+' && (n == 1 || s[n - 2] != '+') && np_suffix(NULL, s, n - 1)) { /* "1.000+", "500k+" */
+        if (o) {
+            np_suffix(o, s, n - 1);
+            tn_w(o, "cộng");
+        }
         return true;
     }
     if ((n >= 2 && (s[0] == 't' || s[0] == 'T') && s[1] == 'r') && (n == 2 || tn_all_digits(s + 2, n - 2)) && n <= 5) {
@@ -142,7 +145,13 @@ static bool np_suffix(tn_out *o, const char *s, size_t n) {
     if (sl && sl > s && sl < s + n - 1) {
         size_t ln = (size_t)(sl - s), rn = n - ln - 1;
         bool lu = np_suffix(NULL, s, ln);
-        bool ru = np_unit(sl + 1, rn) || !tn_has_digit(sl + 1, rn);
+        bool ru = true; /* each piece after a "/" is a unit or a word: "đ/m2/tháng" */
+        for (const char *q = sl + 1, *e = s + n; q < e && ru;) {
+            const char *qe = memchr(q, '/', (size_t)(e - q));
+            if (!qe) qe = e;
+            ru = qe > q && (np_unit(q, (size_t)(qe - q)) || !tn_has_digit(q, (size_t)(qe - q)));
+            q = qe + 1;
+        }
         if (lu && ru) {
             if (o) {
                 np_suffix(o, s, ln);
@@ -235,11 +244,24 @@ static bool np_phone_chars(const char *s, size_t n) {
     return n > 0;
 }
 
+/* The next token makes the number an amount: a unit, a currency, a scale
+ * word ("tài khoản bị trừ 500.000 đồng", "điện thoại 6.1 inch"). */
+static bool np_amount_follows(const tn_ctx *c) {
+    static const char *const w[] = {"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm", "%", "k", "tr"};
+    if (c->t[c->i].trn || c->i + 1 >= c->nt) return false;
+    const tn_tok *nx = &c->t[c->i + 1];
+    if (np_unit(nx->b, nx->bn)) return true;
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (tn_tok_is(c, c->i + 1, w[k])) return true;
+    return false;
+}
+
 /* Try phone numbers, possibly over several tokens. Returns last token or -1. */
 static int np_phone(tn_ctx *c, const char *b, size_t n) {
+    if (!np_phone_chars(b, n) || np_amount_follows(c)) return -1;
     bool ctx = np_phone_context(c);
-    if (!np_phone_chars(b, n)) return -1;
     size_t digits = np_count_digits(b, n);
+    if (digits < 3 && b[0] != '0' && b[0] != '+') return -1; /* "điện thoại 6.1": too short for a phone number or a code */
     bool plus = b[0] == '+';
     bool zero = b[0] == '0';
     bool hot = n >= 4 && (memcmp(b, "1900", 4) == 0 || memcmp(b, "1800", 4) == 0) && (n == 4 || !tn_is_digit(b[4]) || digits == 8);
@@ -257,10 +279,13 @@ static int np_phone(tn_ctx *c, const char *b, size_t n) {
     if (closing_only) {
         while (last + 1 < c->nt) {
             const tn_tok *nx = &c->t[last + 1];
-            if (!tn_all_digits(nx->b, nx->bn) || nx->bn < 2 || nx->bn > 8 || nx->b != nx->s) break;
+            size_t nd = np_count_digits(nx->b, nx->bn); /* "3822", "38.123.456" */
+            if (!np_phone_chars(nx->b, nx->bn) || !tn_is_digit(nx->b[0]) || !tn_is_digit(nx->b[nx->bn - 1]) ||
+                nd < 2 || nd > 8 || nx->b != nx->s)
+                break;
             if (!zero && !plus && !hot && !ctx) break;
-            if (total + nx->bn > 12) break;
-            total += nx->bn;
+            if (total + nd > 12) break;
+            total += nd;
             last++;
             if (nx->trn) break;
         }
@@ -314,6 +339,12 @@ static bool np_score_ctx(tn_ctx *c) {
     for (int back = 0; back < 3; back++)
         for (size_t k = 0; k < sizeof w / sizeof *w; k++)
             if (tn_prev_phrase(c, back, w[k])) return true;
+    return tn_tyso_before(c, c->i - 1);
+}
+
+bool tn_tyso_before(const tn_ctx *c, int k) {
+    for (int e = k - 6; k >= 1 && k >= e && !c->t[k].trn; k--)
+        if (tn_tok_is(c, k, "số") && (tn_tok_is(c, k - 1, "tỷ") || tn_tok_is(c, k - 1, "tỉ"))) return true;
     return false;
 }
 
@@ -360,7 +391,9 @@ static int np_next_unit(tn_ctx *c) {
         return c->i + 1;
     }
     const char *sl = memchr(nx->b, '/', nx->bn);
-    if (sl && np_suffix(NULL, nx->b, nx->bn) && np_unit(nx->b, (size_t)(sl - nx->b))) {
+    size_t ln = sl ? (size_t)(sl - nx->b) : 0;
+    bool shorthand = (ln == 2 && memcmp(nx->b, "tr", 2) == 0) || (ln == 1 && (nx->b[0] == 'k' || nx->b[0] == 'K'));
+    if (sl && np_suffix(NULL, nx->b, nx->bn) && (np_unit(nx->b, ln) || shorthand)) { /* "đồng/kg", "tr/tháng" */
         np_suffix(c->o, nx->b, nx->bn);
         return c->i + 1;
     }
@@ -494,6 +527,7 @@ static bool np_service_number(tn_ctx *c, const char *b, size_t n) {
 
 int tn_number_token(tn_ctx *c, const char *b, size_t n) {
     int r;
+    if ((r = tn_month_token(c, b, n)) >= 0) return r;
     if (np_service_number(c, b, n)) {
         tn_say_digits(c->o, b, n);
         return c->i;

@@ -21,7 +21,7 @@ const char *tn_symbol_word(const char *b, size_t n) {
                {"#", ""},            {"*", ""},            {"•", ""},         {"|", ""},
                {"_", ""},            {"--", ""},           {"---", ""},       {"^", ""},
                {"\\", ""},           {"½", "một phần hai"}, {"¼", "một phần tư"}, {"¾", "ba phần tư"},
-               {"⅓", "một phần ba"}};
+               {"⅓", "một phần ba"}, {"±", "cộng trừ"}};
     for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
         if (strlen(tab[i].sym) == n && memcmp(tab[i].sym, b, n) == 0) return tab[i].word;
     return NULL;
@@ -64,7 +64,8 @@ static void tw_say_label(tn_out *o, const char *s, size_t n) {
 }
 
 bool tn_url_token(tn_ctx *c, const char *b, size_t n) {
-    bool at = memchr(b, '@', n) != NULL;
+    const char *atp = memchr(b, '@', n);
+    bool at = atp && !memchr(b, '/', (size_t)(atp - b)); /* "youtube.com/@vtv24" is a path, not an e-mail */
     bool proto = (n > 7 && memcmp(b, "http://", 7) == 0) || (n > 8 && memcmp(b, "https://", 8) == 0);
     bool www = n > 4 && (b[0] | 0x20) == 'w' && (b[1] | 0x20) == 'w' && (b[2] | 0x20) == 'w' && b[3] == '.';
     size_t i = 0;
@@ -126,11 +127,31 @@ static bool tw_roman_ctx(tn_ctx *c, bool *ordinal) {
                                     "william", "james", "richard", "philip", "felipe", "juan", "carlos",
                                     "gioan", "phaolô", "piô", "benedict", "leo", "gregory", "alexander",
                                     "nicholas", "peter", "frederick", "ludwig", "victor", "chiến", "ương", "nghị",
-                                    "vòng", "đoàn"};
+                                    "vòng", "đoàn", "hạng", "vùng", "loại", "nhóm", "bậc"};
+    /* regnal titles: "Vua Rama IX", "Nữ hoàng Victoria II" (a capitalised name in between);
+     * "hoàng", "đế", "hậu", "tử" only after the word that makes them a title, as
+     * they are also names ("Hoàng Văn X" is an initial, not ten) */
+    static const char *const title[] = {"vua", "nữ hoàng", "giáo hoàng", "sa hoàng", "hoàng đế", "đại đế",
+                                        "hoàng hậu", "hoàng tử", "thái tử", "pharaoh", "king", "queen", "pope",
+                                        "prince", "princess", "emperor", "sultan", "tsar"};
     *ordinal = tn_prev_is(c, 0, "thứ");
     if (*ordinal) return true;
     for (size_t k = 0; k < sizeof w / sizeof *w; k++)
         if (tn_prev_is(c, 0, w[k])) return true;
+    for (int j = 1; j <= 3 && c->i - j - 1 >= 0; j++) {
+        const tn_tok *nm = &c->t[c->i - j];
+        if (nm->trn || !tn_tok_starts_upper(c, c->i - j) || tn_has_digit(nm->b, nm->bn)) return false;
+        int tk = c->i - j - 1;
+        for (size_t k = 0; k < sizeof title / sizeof *title && !c->t[tk].trn; k++) {
+            const char *sp = strchr(title[k], ' ');
+            if (!sp && tn_tok_is(c, tk, title[k])) return true;
+            char first[16];
+            if (!sp || tk < 1 || c->t[tk - 1].trn || (size_t)(sp - title[k]) >= sizeof first) continue;
+            memcpy(first, title[k], (size_t)(sp - title[k]));
+            first[sp - title[k]] = 0;
+            if (tn_tok_is(c, tk, sp + 1) && tn_tok_is(c, tk - 1, first)) return true;
+        }
+    }
     return false;
 }
 
@@ -140,14 +161,16 @@ static void tw_say_roman(tn_ctx *c, int v, bool ordinal) {
     else tn_say_uint(c->o, (unsigned long long)v);
 }
 
-/* Mixed letters / digits / other characters, read piece by piece. */
+/* Mixed letters / digits / other characters, read piece by piece. A long
+ * digit run glued to letters is a code ("SPX123456789"): digit by digit. */
 static void tw_generic(tn_ctx *c, const char *b, size_t n) {
     size_t i = 0;
+    bool code = tn_has_alpha(b, n);
     while (i < n) {
         size_t st = i;
         if (tn_is_digit(b[i])) {
             while (i < n && tn_is_digit(b[i])) i++;
-            if (i - st > 1 && b[st] == '0') tn_say_digits(c->o, b + st, i - st);
+            if ((i - st > 1 && b[st] == '0') || (code && i - st >= 5)) tn_say_digits(c->o, b + st, i - st);
             else tn_say_int(c->o, b + st, i - st);
             while (i + 1 < n && b[i] == '.' && tn_is_digit(b[i + 1])) { /* "v2.1.3": version parts */
                 size_t gs = ++i;
@@ -197,6 +220,11 @@ static bool tw_per_slash(const char *l, size_t ln, const char *r, size_t rn) {
 }
 
 static int tw_word(tn_ctx *c, const char *b, size_t n);
+
+/* An abbreviation that names a weekday ("T2" thứ hai, "CN" chủ nhật). */
+static bool tw_weekday(const f5_tn_entry *a) {
+    return a && (strncmp(a->value, "thứ ", strlen("thứ ")) == 0 || strcmp(a->value, "chủ nhật") == 0);
+}
 
 int tn_word_token(tn_ctx *c, const char *b, size_t n) {
     if (c->depth >= 8) { /* pathological nesting ("a-b-c-...", "Q.Q.Q..."): read flat */
@@ -254,6 +282,7 @@ static int tw_word(tn_ctx *c, const char *b, size_t n) {
             const char *l = b, *r = b + i + 1;
             size_t ln = i, rn = n - i - 1;
             const f5_tn_entry *al = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, l, ln, true);
+            const f5_tn_entry *ar = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, r, rn, true);
             if (al) tn_w(c->o, al->value);
             else tn_word_token(c, l, ln);
             if (ch == '/') {
@@ -262,10 +291,11 @@ static int tw_word(tn_ctx *c, const char *b, size_t n) {
                 tn_w(c->o, "và");
             } else if (ch == '-' && tn_all_digits(l, ln) && tn_is_digit(r[0])) {
                 tn_w(c->o, "đến"); /* "tháng 3-4/2024" */
+            } else if (ch == '-' && tw_weekday(al) && tw_weekday(ar)) {
+                tn_w(c->o, "đến"); /* "T2-T6" */
             } else if (ch == '+') {
                 tn_w(c->o, "cộng");
             }
-            const f5_tn_entry *ar = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, r, rn, true);
             const f5_tn_entry *ur = ch == '/' ? f5_tn_lookup(f5_tn_table_units, f5_tn_table_units_n, r, rn, false) : NULL;
             if (ur) tn_w(c->o, ur->value);
             else if (ar) tn_w(c->o, ar->value);

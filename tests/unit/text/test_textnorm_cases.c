@@ -1,7 +1,8 @@
 /* test_textnorm_cases.c - the normaliser against the JSONL case files in the
  * ../shared/textnorm format: the shared public sample (../shared/textnorm/
  * sample.jsonl, next to the golden dir) and our own cases
- * (tests/golden/textnorm_cases.jsonl and the larger textnorm_cases_h.jsonl).
+ * (tests/golden/textnorm_cases.jsonl, the larger textnorm_cases_h.jsonl and
+ * textnorm_cases_r.jsonl).
  * Scoring is the README's canon():
  * NFC, per-line whitespace collapse, no space before . , ! ? ; :, lines
  * re-joined with "\n" for sentence_split (with " " otherwise). Prints the
@@ -138,6 +139,15 @@ static void test_own_cases_h(void) {
     run_file(p, 1);
 }
 
+/* hand-written cases for news, e-commerce, weather, sports, finance, medical,
+ * legal and chat text, tests/golden/gen_textnorm_cases_r.py */
+static void test_own_cases_r(void) {
+    const char *src = getenv("F5_SOURCE_DIR");
+    char p[4096];
+    snprintf(p, sizeof p, "%s/tests/golden/textnorm_cases_r.jsonl", src && *src ? src : ".");
+    run_file(p, 1);
+}
+
 static void test_canon(void) {
     char *a = canon("a , b\n\n c  d .", 0);
     CHECK_STREQ(a, "a, b c d.");
@@ -147,4 +157,5 @@ static void test_canon(void) {
     free(a);
 }
 
-TEST_MAIN(TEST(test_canon), TEST(test_shared_sample), TEST(test_own_cases), TEST(test_own_cases_h))
+TEST_MAIN(TEST(test_canon), TEST(test_shared_sample), TEST(test_own_cases), TEST(test_own_cases_h),
+          TEST(test_own_cases_r))

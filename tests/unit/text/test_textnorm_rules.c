@@ -59,6 +59,9 @@ static void test_unicode(void) {
     expect("a\xe2\x80\x8b" "b\xc2\xa0" "c\td", "ab c d");     /* ZWSP, NBSP, tab */
     expect("\xc3\x90\xc3\xa0", "đà");                        /* Ð -> Đ */
     expect("\xef\xbb\xbfxin", "xin");                        /* BOM */
+    expect("Tie\xcc\x81\xcc\x82ng", "tiếng");                /* tone typed before the circumflex */
+    expect("a\xcc\x80\xcc\x86n", "ằn");                      /* ... before the breve */
+    expect("i\xcc\x81\xcc\x82", "í\xcc\x82");              /* not a vowel that takes a circumflex: kept */
     char *out = NULL;
     f5_error err = {0};
     CHECK(f5_textnorm("ab\xe1\xbb", &out, &err) == F5_ERR_INVALID_TEXT);
@@ -126,5 +129,41 @@ static void test_context_rules(void) {
     expect("Em k biết j.", "em không biết gì.");
 }
 
+/* general rules found with tests/golden/textnorm_cases_r.jsonl */
+static void test_context_rules_r(void) {
+    expect("Chủ nhật 5/10.", "chủ nhật ngày năm tháng mười.");          /* a weekday makes d/m a date */
+    expect("Thứ 3, 8/10.", "thứ ba, ngày tám tháng mười.");
+    expect("Từ thứ 2 - thứ 6.", "từ thứ hai đến thứ sáu.");             /* weekday ranges */
+    expect("Mở cửa T2-T7.", "mở cửa thứ hai đến thứ bảy.");
+    expect("Đường Hà Nội - Hải Phòng.", "đường hà nội hải phòng.");      /* a clause dash is still dropped */
+    expect("Tháng 4 năm nay.", "tháng tư năm nay.");                    /* month 4 */
+    expect("Tháng 09.", "tháng chín.");
+    expect("Chờ 3 tháng 4 ngày.", "chờ ba tháng bốn ngày.");            /* a duration, not month 4 */
+    expect("Lương tháng 4 triệu.", "lương tháng bốn triệu.");
+    expect("Tỉ số hiện tại là 2-3.", "tỉ số hiện tại là hai ba.");      /* "tỷ số" further back */
+    expect("Tỷ số 2-1, cần 5-7 ngày.", "tỷ số hai một, cần năm đến bảy ngày.");
+    expect("ThS.BS. Lan khám.", "thạc sĩ bác sĩ lan khám.");            /* chained titles */
+    expect("Vua Rama IX.", "vua rama chín.");                           /* regnal name */
+    expect("Anh Hoàng Văn X bị bắt.", "anh hoàng văn x bị bắt.");       /* a surname, not a title */
+    expect("Vùng I, hạng III.", "vùng một, hạng ba.");
+    expect("Văn B., 45 tuổi.", "văn b, bốn mươi lăm tuổi.");            /* an initial's dot */
+    expect("Đi nhé.Hẹn gặp!", "đi nhé.\nhẹn gặp!");                    /* no space after the period */
+    expect("Gọi (028) 38.123.456.", "gọi không hai tám ba tám một hai ba bốn năm sáu.");
+    expect("Tài khoản bị trừ 500.000 đồng.", "tài khoản bị trừ năm trăm nghìn đồng.");
+    expect("Mã SPX123456.", "mã spx một hai ba bốn năm sáu.");           /* a code glued to letters */
+    expect("Đơn 500k+.", "đơn năm trăm nghìn cộng.");
+    expect("Sai số ±0,5.", "sai số cộng trừ không phẩy năm.");
+    expect("Xem youtube.com/@vtv.", "xem youtube chấm com gạch chéo a còng vtv.");
+    expect("Quý 1/2025.", "quý một năm hai nghìn không trăm hai mươi lăm.");
+    expect("Vui quá =)) :D", "vui quá");                                 /* emoticons */
+    expect("Giá 1,2 tr/tháng.", "giá một phẩy hai triệu trên tháng.");
+    expect("Thuê 300.000đ/m2/tháng.", "thuê ba trăm nghìn đồng trên mét vuông trên tháng.");
+    expect("Đc rồi. Trc 5h nhé.", "được rồi.\ntrước năm giờ nhé.");       /* capitalised chat forms */
+    expect("Vitamin K.", "vitamin k.");
+    expect("Thế kỷ XIX - XX.", "thế kỷ mười chín đến hai mươi.");
+    expect("Tập 1 - Tập 5.", "tập một đến tập năm.");
+    expect("Size M - L.", "size m l.");
+}
+
 TEST_MAIN(TEST(test_cardinals), TEST(test_separators), TEST(test_unicode), TEST(test_sentences),
-          TEST(test_output_cap), TEST(test_public_api), TEST(test_context_rules))
+          TEST(test_output_cap), TEST(test_public_api), TEST(test_context_rules), TEST(test_context_rules_r))
