@@ -24,8 +24,10 @@ f5_status f5_threadpool_create(int n_threads, f5_threadpool **out, f5_error *err
 void f5_threadpool_free(f5_threadpool *p); /* NULL-safe; joins the workers */
 int f5_threadpool_size(const f5_threadpool *p); /* 1 for NULL */
 
-/* Run fn over [0, n) split in at most size(p) ranges of at least min_chunk
- * items. p may be NULL (runs serially in the caller). Not reentrant: fn must
+/* Run fn over [0, n) split in at most min(size(p), ceil(n / min_chunk))
+ * near-equal ranges (min_chunk bounds the number of ranges; a range may be
+ * a little shorter than min_chunk: n 9, min_chunk 4 gives 3 ranges of 3).
+ * p may be NULL (runs serially in the caller). Not reentrant: fn must
  * not call f5_threadpool_for on the same pool. */
 void f5_threadpool_for(f5_threadpool *p, int64_t n, int64_t min_chunk, f5_range_fn fn, void *arg);
 

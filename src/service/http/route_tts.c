@@ -94,6 +94,12 @@ enum MHD_Result f5_route_tts(f5_svc *svc, f5_http_req *req) {
         return f5_http_error(req, 400, "invalid_field", "mode",
                              "this node runs --role api: streaming (sync) synthesis needs role all; use mode=async");
     }
+    /* Shutdown may have begun while the body was uploading: a sync job queued
+     * now would find no worker (an async one is kept for the next start). */
+    if (!tr.async && atomic_load(&svc->stopping)) {
+        f5_store_delete(svc->store, tr.ref_key, NULL);
+        return f5_http_error(req, 503, "shutting_down", NULL, "the service is shutting down");
+    }
     f5_job_rec rec = {0};
     snprintf(rec.id, sizeof rec.id, "%s", req->job_id);
     snprintf(rec.request_id, sizeof rec.request_id, "%s", req->request_id);
