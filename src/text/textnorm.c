@@ -1,9 +1,12 @@
 /* textnorm.c - the Vietnamese normaliser's driver: Unicode clean-up, lines,
- * whitespace tokens (opening quotes/brackets dropped, trailing sentence
+ * whitespace tokens (split by textnorm_token.c; trailing sentence
  * punctuation kept and attached), dispatch of each token to the symbol /
  * abbreviation / URL / number / word handlers, and sentence splitting (one
  * sentence per output line). Implements f5_textnorm and the public
  * f5_text_normalize. The convention is ../shared/textnorm/README.md.
+ * Handlers: textnorm_numpat.c (numbers, units, ranges), textnorm_ident.c
+ * (phones, codes), textnorm_datetime.c, textnorm_range.c (a lone dash),
+ * textnorm_words.c (words, abbreviations, URLs, Roman numerals).
  */
 #include "text/text.h"
 
@@ -14,120 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-
-bool tn_is_digit(char ch) { return ch >= '0' && ch <= '9'; }
-bool tn_all_digits(const char *s, size_t n) {
-    if (!n) return false;
-    for (size_t i = 0; i < n; i++)
-        if (!tn_is_digit(s[i])) return false;
-    return true;
-}
-bool tn_has_digit(const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (tn_is_digit(s[i])) return true;
-    return false;
-}
-bool tn_has_alpha(const char *s, size_t n) {
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        int k = f5_tx_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (!k) return false;
-        utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
-        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) return true;
-        i += (size_t)k;
-    }
-    return false;
-}
-
-bool tn_tok_starts_upper(const tn_ctx *c, int k) {
-    if (k < 0 || k >= c->nt) return false;
-    const tn_tok *t = &c->t[k];
-    const char *s = t->bn ? t->b : t->s;
-    size_t n = t->bn ? t->bn : t->n;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        int l = f5_tx_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (!l) return false;
-        utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
-        if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_ND) return true;
-        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) return false;
-        i += (size_t)l;
-    }
-    return false;
-}
-
-bool tn_tok_is(const tn_ctx *c, int k, const char *w) {
-    if (k < 0 || k >= c->nt) return false;
-    const tn_tok *t = &c->t[k];
-    size_t wn = strlen(w);
-    if (t->bn > wn * 2 + 8) return false;
-    char buf[128];
-    f5_tx_buf b;
-    f5_tx_buf_init(&b, sizeof buf - 1);
-    tn_lower_into(&b, t->b, t->bn);
-    bool eq = !b.failed && b.n == wn && memcmp(b.p, w, wn) == 0;
-    f5_tx_buf_free(&b);
-    return eq;
-}
-
-bool tn_prev_is(const tn_ctx *c, int back, const char *w) {
-    size_t n;
-    const char *p = tn_last_word(c->o, &n, back);
-    return p && n == strlen(w) && memcmp(p, w, n) == 0;
-}
-
-static bool tn_is_open_mark(uint32_t cp) {
-    return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == '{' || cp == '*' || cp == 0x2022 ||
-           cp == 0xB7 || cp == 0x25CF || cp == 0x25AA || cp == 0x2023 || cp == '<' + 0x10000;
-}
-static bool tn_is_close_mark(char ch) { return ch == '"' || ch == '\'' || ch == ')' || ch == ']' || ch == '}' || ch == '*'; }
-static bool tn_is_sent_punct(char ch) { return ch == '.' || ch == ',' || ch == '!' || ch == '?' || ch == ';' || ch == ':'; }
-
-/* A chain of dotted title abbreviations not in the table as a whole
- * ("ThS.BS.", "TS.BS.", "PGS.TS.BS."): the entry of its last piece when
- * every piece is a prefix abbreviation, else NULL. */
-static const f5_tn_entry *tn_title_chain(const char *s, size_t n) {
-    const f5_tn_entry *a = NULL;
-    for (size_t st = 0, i = 0; i < n; i++) {
-        if (s[i] != '.') continue;
-        a = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, s + st, i + 1 - st, true);
-        if (!a || !f5_tn_has_flag(a, 'p')) return NULL;
-        st = i + 1;
-    }
-    return n && s[n - 1] == '.' ? a : NULL;
-}
-
-/* Split a raw token into opening marks, body and trailing punctuation. */
-static void tn_split_token(tn_tok *t) {
-    const char *s = t->s;
-    size_t b = 0, e = t->n;
-    while (b < e) {
-        uint32_t cp;
-        int k = f5_tx_utf8_decode((const unsigned char *)s + b, e - b, &cp);
-        if (!k || !tn_is_open_mark(cp)) break;
-        b += (size_t)k;
-    }
-    size_t te = e;
-    while (e > b && (tn_is_close_mark(s[e - 1]) || tn_is_sent_punct(s[e - 1]))) e--;
-    t->b = s + b;
-    t->bn = e - b;
-    t->tr = s + e;
-    t->trn = te - e;
-    t->abbr_end = t->abbr_can_end = false;
-    if (t->trn && t->tr[0] == '.' && t->bn) {
-        /* an abbreviation that ends with a dot ("v.v.", "TP.", "PGS.TS.") takes it back */
-        const f5_tn_entry *a =
-            f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, t->b, t->bn + 1, true);
-        if (!a) a = tn_title_chain(t->b, t->bn + 1);
-        if (a && (f5_tn_has_flag(a, 'p') || f5_tn_has_flag(a, 'e'))) {
-            t->bn++;
-            t->tr++;
-            t->trn--;
-            t->abbr_end = true;
-            t->abbr_can_end = f5_tn_has_flag(a, 'e');
-        }
-    }
-}
 
 /* Emit a token's trailing punctuation; returns true if it ends a sentence. */
 static bool tn_emit_trail(tn_ctx *c, const tn_tok *t) {
@@ -141,7 +30,8 @@ static bool tn_emit_trail(tn_ctx *c, const tn_tok *t) {
                 i = j;
                 continue;
             }
-            tn_p(c->o, j - i >= 2 ? "..." : ".");
+            bool after_dot = c->o->b.n && c->o->b.p[c->o->b.n - 1] == '.'; /* "rồi.. ." */
+            if (j - i >= 2 || !after_dot) tn_p(c->o, j - i >= 2 ? "..." : ".");
             ends = true;
             i = j;
             continue;
@@ -169,16 +59,6 @@ static const f5_tn_entry *tn_abbr_after_word(const tn_ctx *c, const char *b, siz
     return f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, key, pn + 1 + n, false);
 }
 
-/* Token k starts a weekday: "thứ"/"Thứ" before a number or day word, "chủ nhật", "T2".."T7", "CN". */
-bool tn_weekday_next(const tn_ctx *c, int k) {
-    static const char *const ab[] = {"t2", "t3", "t4", "t5", "t6", "t7", "cn"};
-    if (k >= c->nt) return false;
-    if (tn_tok_is(c, k, "thứ") || tn_tok_is(c, k, "chủ")) return c->t[k].trn == 0 && k + 1 < c->nt;
-    for (size_t i = 0; i < sizeof ab / sizeof *ab; i++)
-        if (tn_tok_is(c, k, ab[i])) return true;
-    return false;
-}
-
 /* An upper-case currency code ("USD", "VNĐ"), not a word such as "đồng" or "euro". */
 static bool tn_is_code(const char *b, size_t n) {
     if (n < 3) return false;
@@ -196,60 +76,6 @@ static bool tn_is_code(const char *b, size_t n) {
 static bool tn_all_number(const char *b, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (!tn_is_digit(b[i]) && b[i] != '.' && b[i] != ',') return false;
-    return true;
-}
-
-/* A number or a Roman numeral (token k). */
-static bool tn_tok_numeral(const tn_ctx *c, int k) {
-    const tn_tok *t = &c->t[k];
-    return t->bn && (tn_is_digit(t->b[0]) || tn_roman_value(t->b, t->bn) > 0);
-}
-
-/* A spaced dash between two numbered items is a range: "Chương I - Chương V",
- * "tập 1 - tập 5", and "thế kỷ XIX - XX" (the Roman numeral before it was
- * read as a number, so the one after it is too). Returns the last token
- * consumed, or -1. */
-static int tn_dash_range(tn_ctx *c) {
-    int i = c->i;
-    if (i < 1 || i + 1 >= c->nt || c->t[i - 1].trn || !c->t[i - 1].bn || !c->t[i + 1].bn) return -1;
-    const tn_tok *p = &c->t[i - 1], *q = &c->t[i + 1];
-    if (i >= 2 && i + 2 < c->nt && !c->t[i - 2].trn && !q->trn && tn_tok_numeral(c, i - 1) && tn_tok_numeral(c, i + 2)) {
-        f5_tx_buf lw; /* the word before the first number, lowercased */
-        f5_tx_buf_init(&lw, 64);
-        tn_lower_into(&lw, c->t[i - 2].b, c->t[i - 2].bn);
-        bool same = !lw.failed && lw.n && tn_tok_is(c, i + 1, lw.p) && tn_has_alpha(lw.p, lw.n);
-        f5_tx_buf_free(&lw);
-        if (same) {
-            tn_w(c->o, "đến");
-            return i;
-        }
-    }
-    int vq = tn_roman_value(q->b, q->bn);
-    size_t ln = 0;
-    const char *lw = tn_last_word(c->o, &ln, 0);
-    bool converted = lw && tn_roman_value(p->b, p->bn) > 0;
-    if (converted && ln == p->bn) { /* the output still spells it ("xix"): not read as a numeral */
-        size_t k = 0;
-        while (k < ln && lw[k] == p->b[k] + 32) k++;
-        converted = k < ln;
-    }
-    if (vq && converted) {
-        tn_w(c->o, "đến");
-        tn_say_uint(c->o, (unsigned long long)vq);
-        return i + 1;
-    }
-    return -1;
-}
-
-/* A chat emoticon (":)", "=))", ";-D", ":v", "^^", "<3"): not a spoken symbol. */
-static bool tn_emoticon(const char *s, size_t n) {
-    if ((n == 2 && (!memcmp(s, "^^", 2) || !memcmp(s, "<3", 2))) || (n == 3 && !memcmp(s, "^_^", 3))) return true;
-    if (n < 2 || !strchr(":;=", s[0])) return false;
-    size_t i = 1;
-    if (strchr("-'^", s[i])) i++;
-    if (i >= n) return false;
-    for (; i < n; i++)
-        if (!strchr(")(][DPpOovV3|/\\*>", s[i])) return false;
     return true;
 }
 
@@ -288,22 +114,7 @@ static int tn_dispatch(tn_ctx *c) {
     }
     bool between_numbers = c->i > 0 && c->i + 1 < c->nt && tn_has_digit(c->t[c->i - 1].b, c->t[c->i - 1].bn) &&
                            c->t[c->i - 1].trn == 0 && c->t[c->i + 1].bn && tn_is_digit(c->t[c->i + 1].b[0]);
-    if (n == 1 && b[0] == '-') { /* standalone dash: a range between numbers or weekdays, else a clause dash (dropped) */
-        if (c->t[c->i - (c->i > 0)].trn == 0 && tn_weekday_before(c, 0) && tn_weekday_next(c, c->i + 1)) {
-            tn_w(c->o, "đến"); /* "thứ 2 - thứ 6" */
-            return c->i;
-        }
-        int r = tn_dash_range(c);
-        if (r >= 0) return r;
-        if (between_numbers) {
-            bool score = false;
-            static const char *const sw[] = {"thắng", "thua", "hòa", "hoà", "số", "dẫn", "set", "bại", "cuộc"};
-            for (size_t k = 0; k < sizeof sw / sizeof *sw; k++) score |= tn_tok_is(c, c->i - 2, sw[k]);
-            score |= tn_tyso_before(c, c->i - 2);
-            if (!score) tn_w(c->o, "đến");
-        }
-        return c->i;
-    }
+    if (n == 1 && b[0] == '-') return tn_dash_token(c, between_numbers);
     if (between_numbers && ((n == 1 && (b[0] == 'x' || b[0] == 'X')) || (n == 2 && memcmp(b, "×", 2) == 0))) {
         tn_w(c->o, "nhân");
         return c->i;
@@ -350,57 +161,6 @@ static int tn_dispatch(tn_ctx *c) {
     return tn_word_token(c, b, n);
 }
 
-/* Is the code point at s[i] (within n) a letter; *upper tells its case. */
-static bool tn_letter_at(const char *s, size_t n, size_t i, bool *upper) {
-    uint32_t cp;
-    if (i >= n || !f5_tx_utf8_decode((const unsigned char *)s + i, n - i, &cp)) return false;
-    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
-    if (upper) *upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-}
-
-/* Length of the first piece of a raw token glued to the next sentence or
- * clause without a space ("gì?Tôi", "rồi...Để", "a,b"), or n when it is one
- * token. Numbers, URLs, e-mails and table abbreviations are never cut. */
-static bool tn_is_address(const char *s, size_t n) {
-    return memchr(s, '@', n) || (n > 4 && memmem(s, n, "://", 3)) || (n > 4 && memmem(s, n, "www.", 4));
-}
-
-static size_t tn_token_cut(const char *s, size_t n) {
-    /* spaced punctuation glued to the next word ("khỏe ?Tôi", "a ,b"): the
-     * leading run becomes a token of its own, attached to the previous word */
-    if (tn_emoticon(s, n)) return n;
-    size_t k = 0;
-    while (k < n && (tn_is_sent_punct(s[k]) && s[k] != '.')) k++;
-    if (k == 0 && n >= 3 && s[0] == '.' && s[1] == '.' && s[2] == '.') k = 3;
-    if (k > 0 && k < n && tn_letter_at(s, n, k, NULL)) return k;
-    size_t e = n;
-    while (e > 0 && (tn_is_sent_punct(s[e - 1]) || tn_is_close_mark(s[e - 1]))) e--;
-    if (f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, s, e, true) ||
-        (e < n && f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, s, e + 1, true)))
-        return n;
-    for (size_t i = 1; i + 1 < n; i++) {
-        char ch = s[i];
-        if (ch != '.' && ch != ',' && ch != '!' && ch != '?' && ch != ';') continue;
-        size_t j = i;
-        while (j < n && strchr(".!?", s[j]) && ch != ',' && ch != ';') j++;
-        if (ch == ',' || ch == ';') j = i + 1;
-        bool up;
-        if (j >= n || !tn_letter_at(s, n, j, &up)) continue;
-        if (ch == '.' && j == i + 1) { /* a single dot: only "word.Word" with a lowercase word ("nhé.Hẹn") */
-            if (!up || i < 2) continue;
-            bool lower_word = true, u = false;
-            for (size_t k = 0; k < i && lower_word; k++) /* continuation bytes decode as no letter */
-                if (tn_letter_at(s, i, k, &u) && u) lower_word = false;
-            size_t pl = (size_t)f5_tx_utf8_last_len(s, i);
-            if (!lower_word || !tn_letter_at(s, i, i - pl, NULL)) continue;
-        }
-        if (!tn_letter_at(s, n, i - 1, NULL) && !(s[i - 1] & 0x80)) continue;
-        return j;
-    }
-    return n;
-}
-
 /* A capitalised word that starts sentences and is not a name ("Ông", "Tôi"):
  * after a title abbreviation ("là GS.TS. Ông dạy") its dot ends the sentence. */
 static bool tn_sentence_starter(const tn_ctx *c, int k) {
@@ -412,6 +172,21 @@ static bool tn_sentence_starter(const tn_ctx *c, int k) {
     for (size_t i = 0; i < sizeof w / sizeof *w; i++)
         if (t->bn == strlen(w[i]) && memcmp(t->b, w[i], t->bn) == 0) return true;
     return false;
+}
+
+/* A headline: at least two letters and none of them lowercase. */
+static bool tn_all_caps(const char *s, size_t n) {
+    int upper = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = f5_tx_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!k) return false;
+        utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+        if (cat == UTF8PROC_CATEGORY_LL) return false;
+        upper += cat == UTF8PROC_CATEGORY_LU;
+        i += (size_t)k;
+    }
+    return upper >= 2;
 }
 
 static void tn_line(tn_out *o, const char *s, size_t n) {
@@ -432,6 +207,10 @@ static void tn_line(tn_out *o, const char *s, size_t n) {
             tok_addr = tn_is_address(s + st, i - st);
         }
         if (i > st && !tok_addr) i = st + tn_token_cut(s + st, i - st);
+        if (i == st + 1 && s[st] == '.' && nt && tn_title_dot(&t[nt - 1])) { /* "TP .Hà Nội": its dot, spaced */
+            t[nt - 1].abbr_end = true;
+            continue;
+        }
         if (i > st) {
             if (nt == cap) {
                 cap = cap ? cap * 2 : 64;
@@ -448,7 +227,7 @@ static void tn_line(tn_out *o, const char *s, size_t n) {
             nt++;
         }
     }
-    tn_ctx c = {.o = o, .t = t, .nt = nt};
+    tn_ctx c = {.o = o, .t = t, .nt = nt, .caps = tn_all_caps(s, n)};
     for (c.i = 0; c.i < nt && !o->b.failed; c.i++) {
         int last = tn_dispatch(&c);
         if (last < c.i) last = c.i;

@@ -35,6 +35,12 @@ void tn_say_digits(tn_out *o, const char *s, size_t n);
 /* Cardinal reading of a digit string of any length (leading zeros ignored). */
 void tn_say_int(tn_out *o, const char *s, size_t n);
 void tn_say_uint(tn_out *o, unsigned long long v);
+/* Numeric literal at s: digits ([.,] digits)*; its length (0 if none). */
+size_t tn_scan_lit(const char *s, size_t n);
+/* Read a numeric literal: thousands separators (. or English-style ,),
+ * decimal comma or dot, version numbers; a leading 0 digit by digit when
+ * lead_zero_digits. */
+void tn_say_lit(tn_out *o, const char *s, size_t n, bool lead_zero_digits);
 /* "int phẩy frac": frac digit by digit. */
 void tn_say_decimal(tn_out *o, const char *ip, size_t in, const char *fp, size_t fn, const char *mark);
 
@@ -57,6 +63,7 @@ typedef struct tn_ctx {
     int nt;
     int i;     /* current token */
     int depth; /* nesting of tn_word_token (compounds, glued prefixes), capped */
+    bool caps; /* the line has no lowercase letter (a headline): case tells nothing */
 } tn_ctx;
 
 /* Handlers: each consumes token ctx->i (and possibly following ones) and
@@ -85,8 +92,33 @@ bool tn_prev_phrase(tn_ctx *c, int back, const char *phrase);
 /* If token k+1 is a scale word (nghìn, triệu, tỷ...) and k has no trailing
  * punctuation: says it and returns k+1, else returns k. */
 int tn_scale_word(tn_ctx *c, int k);
+/* Identifiers (textnorm_ident.c), handlers like tn_number_token: phone
+ * numbers and codes, house numbers; 3-digit service numbers (113). */
+int tn_phone_token(tn_ctx *c, const char *b, size_t n);
+int tn_house_number(tn_ctx *c, const char *b, size_t n);
+bool tn_service_number(tn_ctx *c, const char *b, size_t n);
+/* A unit or currency symbol read after a number ("km", "USD"), or NULL. */
+const struct f5_tn_entry *tn_unit(const char *s, size_t n);
 /* Spoken symbol (&, +, =, >, <, ~, ≈ ...) or NULL. */
 const char *tn_symbol_word(const char *b, size_t n);
+
+/* Tokens (textnorm_token.c). Split a raw token into opening marks, body and
+ * trailing punctuation. */
+void tn_split_token(tn_tok *t);
+/* Length of the first piece of a raw token glued to the next one ("gì?Tôi"),
+ * or n when it is one token. */
+size_t tn_token_cut(const char *s, size_t n);
+/* An URL or e-mail address (never cut at its dots). */
+bool tn_is_address(const char *s, size_t n);
+/* Token t would be a title abbreviation with a dot ("TP", "PGS.TS"): a
+ * lone "." after it ("TP .Hà Nội") is that dot, spaced. */
+bool tn_title_dot(const tn_tok *t);
+/* A chat emoticon (":)", "=))", "^^"): not a spoken symbol. */
+bool tn_emoticon(const char *s, size_t n);
+/* . , ! ? ; : */
+bool tn_is_sent_punct(char ch);
+/* A standalone "-" token (textnorm_range.c): range, score or clause dash. */
+int tn_dash_token(tn_ctx *c, bool between_numbers);
 
 /* Helpers over the raw tokens. */
 bool tn_is_digit(char ch);

@@ -39,6 +39,16 @@ bool tn_weekday_before(tn_ctx *c, int back) {
     return false;
 }
 
+/* Token k starts a weekday: "thứ"/"Thứ" before a number or day word, "chủ nhật", "T2".."T7", "CN". */
+bool tn_weekday_next(const tn_ctx *c, int k) {
+    static const char *const ab[] = {"t2", "t3", "t4", "t5", "t6", "t7", "cn"};
+    if (k >= c->nt) return false;
+    if (tn_tok_is(c, k, "thứ") || tn_tok_is(c, k, "chủ")) return c->t[k].trn == 0 && k + 1 < c->nt;
+    for (size_t i = 0; i < sizeof ab / sizeof *ab; i++)
+        if (tn_tok_is(c, k, ab[i])) return true;
+    return false;
+}
+
 /* Words after a bare d/m that make it a date ("2/9 năm nay", "30/4 tới"),
  * where a fraction would be followed by a noun ("1/3 số học sinh"). */
 static bool dt_date_after(tn_ctx *c) {
@@ -226,7 +236,9 @@ int tn_time_token(tn_ctx *c, const char *b, size_t n) {
     size_t l = dt_scan_time(b, n, &h, &m, &s, &hm, &hs);
     if (!l) return -1;
     if (l == n) {
-        dt_say_time(c->o, h, m, s, hm, hs);
+        bool said = !hs && !c->t[c->i].trn && tn_tok_is(c, c->i + 1, "phút"); /* "2h30 phút": the word is there */
+        dt_say_time(c->o, h, m, s, hm && !said, hs);
+        if (said && m > 0) tn_say_uint(c->o, m);
         return c->i;
     }
     if (b[l] == '-' && l + 1 < n) {

@@ -1,7 +1,8 @@
 /* textnorm_num.c - the normaliser's output builder and number readers:
  * Vietnamese cardinals of any size (mươi/mười, mốt, tư, lăm, linh, "không
  * trăm" inside a number, empty groups skipped, "tỷ" groups recursively so
- * 10^12 is "một nghìn tỷ"), digit-by-digit reading, decimals, Roman numerals.
+ * 10^12 is "một nghìn tỷ"), digit-by-digit reading, decimals, Roman numerals,
+ * and numeric literals with their thousands/decimal separators.
  */
 #include "text/textnorm.h"
 
@@ -226,4 +227,88 @@ int tn_roman_value(const char *s, size_t n) {
             t -= val[i];
         }
     return (k == n && memcmp(buf, s, n) == 0) ? total : 0;
+}
+
+/* Numeric literal at s: digits ([.,] digits)*. Returns its length (0 if none). */
+size_t tn_scan_lit(const char *s, size_t n) {
+    size_t i = 0;
+    if (!n || !tn_is_digit(s[0])) return 0;
+    while (i < n && tn_is_digit(s[i])) i++;
+    while (i + 1 < n && (s[i] == '.' || s[i] == ',') && tn_is_digit(s[i + 1])) {
+        i++;
+        while (i < n && tn_is_digit(s[i])) i++;
+    }
+    return i;
+}
+
+unsigned long tn_digits_val(const char *s, size_t n) {
+    unsigned long v = 0;
+    for (size_t i = 0; i < n && i < 9; i++) v = v * 10 + (unsigned long)(s[i] - '0');
+    return n > 9 ? 999999999UL : v;
+}
+
+/* Read a numeric literal (validated by tn_scan_lit). */
+void tn_say_lit(tn_out *o, const char *s, size_t n, bool lead_zero_digits) {
+    size_t gs[64], gl[64];
+    char sep[64];
+    int ng = 0;
+    for (size_t i = 0; i < n && ng < 64;) {
+        size_t st = i;
+        while (i < n && tn_is_digit(s[i])) i++;
+        gs[ng] = st;
+        gl[ng] = i - st;
+        sep[ng] = i < n ? s[i] : 0;
+        ng++;
+        if (i < n) i++;
+    }
+    if (ng == 1) {
+        if (lead_zero_digits && n > 1 && s[0] == '0') tn_say_digits(o, s, n);
+        else tn_say_int(o, s, n);
+        return;
+    }
+    char digits[256];
+    size_t dn = 0;
+    /* thousands with dots, optional decimal comma */
+    int ndots = 0, ncommas = 0;
+    for (int g = 0; g < ng - 1; g++) sep[g] == '.' ? ndots++ : ncommas++;
+    bool groups3 = gl[0] <= 3;
+    int last_int = ng - 1; /* index of the last integer group */
+    if (ndots >= 1 && sep[ng - 2] == ',' && ncommas == 1) last_int = ng - 2;
+    else if (ncommas >= 1 && sep[ng - 2] == '.' && ndots == 1 && ng >= 3) last_int = ng - 2;
+    for (int g = 1; g <= last_int; g++)
+        if (gl[g] != 3) groups3 = false;
+    char isep = 0;
+    bool uniform = true;
+    for (int g = 0; g < last_int; g++) {
+        if (!isep) isep = sep[g];
+        if (sep[g] != isep) uniform = false;
+    }
+    bool thousands = groups3 && uniform && last_int >= 1 && (isep == '.' || (isep == ',' && (last_int >= 2 || last_int < ng - 1)));
+    if (thousands) {
+        for (int g = 0; g <= last_int && dn + gl[g] < sizeof digits; g++) {
+            memcpy(digits + dn, s + gs[g], gl[g]);
+            dn += gl[g];
+        }
+        tn_say_int(o, digits, dn);
+        if (last_int < ng - 1) {
+            tn_w(o, "phẩy");
+            tn_say_digits(o, s + gs[ng - 1], gl[ng - 1]);
+        }
+        return;
+    }
+    if (ng == 2 && sep[0] == ',') {
+        tn_say_decimal(o, s + gs[0], gl[0], s + gs[1], gl[1], "phẩy");
+        return;
+    }
+    if (ng == 2 && sep[0] == '.') {
+        tn_say_int(o, s + gs[0], gl[0]);
+        tn_w(o, "chấm");
+        if (gl[1] <= 2 && s[gs[1]] != '0') tn_say_int(o, s + gs[1], gl[1]);
+        else tn_say_digits(o, s + gs[1], gl[1]);
+        return;
+    }
+    for (int g = 0; g < ng; g++) { /* version numbers and anything else */
+        tn_say_int(o, s + gs[g], gl[g]);
+        if (g < ng - 1) tn_w(o, sep[g] == ',' ? "phẩy" : "chấm");
+    }
 }

@@ -161,6 +161,13 @@ static void tw_say_roman(tn_ctx *c, int v, bool ordinal) {
     else tn_say_uint(c->o, (unsigned long long)v);
 }
 
+/* "km"/"Km" before a number is a kilometre post on a road ("Km 25+300"). */
+static bool tw_km_post(const char *s, size_t n) { return n == 2 && (s[0] | 0x20) == 'k' && (s[1] | 0x20) == 'm'; }
+static void tw_say_km(tn_ctx *c) {
+    const f5_tn_entry *u = tn_unit("km", 2);
+    tn_w(c->o, u ? u->value : "km");
+}
+
 /* Mixed letters / digits / other characters, read piece by piece. A long
  * digit run glued to letters is a code ("SPX123456789"): digit by digit. */
 static void tw_generic(tn_ctx *c, const char *b, size_t n) {
@@ -194,7 +201,12 @@ static void tw_generic(tn_ctx *c, const char *b, size_t n) {
                 if (!l || !(tn_has_alpha(b + i, (size_t)l) || (cp >= 0x300 && cp <= 0x36F))) break;
                 i += (size_t)l;
             }
-            tn_w_lower(c->o, b + st, i - st);
+            bool num = i < n && tn_is_digit(b[i]);
+            const f5_tn_entry *a =
+                num ? f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, b + st, i - st, false) : NULL;
+            if (a && f5_tn_has_flag(a, 'n')) tn_w(c->o, a->value); /* "QL1A": quốc lộ */
+            else if (num && tw_km_post(b + st, i - st)) tw_say_km(c); /* "Km25+300" */
+            else tn_w_lower(c->o, b + st, i - st);
             continue;
         }
         i += (size_t)k;
@@ -214,12 +226,34 @@ static bool tw_per_slash(const char *l, size_t ln, const char *r, size_t rn) {
         f5_tn_lookup(f5_tn_table_currencies, f5_tn_table_currencies_n, l, ln, false) ||
         f5_tn_lookup(f5_tn_table_units, f5_tn_table_units_n, l, ln, false))
         return true;
-    for (size_t i = 0; i < sizeof per / sizeof *per; i++)
-        if (strlen(per[i]) == rn && memcmp(per[i], r, rn) == 0) return true;
-    return false;
+    f5_tx_buf lw, rw; /* the words also in capitals ("ĐỒNG/LÍT") */
+    f5_tx_buf_init(&lw, 64);
+    f5_tx_buf_init(&rw, 64);
+    tn_lower_into(&lw, l, ln);
+    tn_lower_into(&rw, r, rn);
+    bool per_word = !lw.failed && !rw.failed &&
+                    f5_tn_lookup(f5_tn_table_currencies, f5_tn_table_currencies_n, lw.p, lw.n, false);
+    for (size_t i = 0; i < sizeof per / sizeof *per && !per_word && !rw.failed; i++)
+        per_word = strlen(per[i]) == rw.n && memcmp(per[i], rw.p, rw.n) == 0;
+    /* a lowercase word per a number of units: "lít/100 km", "ca/100.000 dân" */
+    if (!per_word && tn_is_digit(r[0]) && !lw.failed && lw.n == ln && memcmp(lw.p, l, ln) == 0)
+        per_word = tn_has_alpha(l, ln) && !tn_has_digit(l, ln);
+    f5_tx_buf_free(&lw);
+    f5_tx_buf_free(&rw);
+    return per_word;
 }
 
 static int tw_word(tn_ctx *c, const char *b, size_t n);
+
+/* An English-looking word: ASCII letters only, some lowercase ("Index"). */
+static bool tw_latin_word(const char *s, size_t n) {
+    bool lower = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!tw_is_letter_ascii(s[i])) return false;
+        lower |= s[i] >= 'a';
+    }
+    return n >= 2 && lower;
+}
 
 /* An abbreviation that names a weekday ("T2" thứ hai, "CN" chủ nhật). */
 static bool tw_weekday(const f5_tn_entry *a) {
@@ -259,6 +293,12 @@ static int tw_word(tn_ctx *c, const char *b, size_t n) {
             }
         }
     }
+    const tn_tok *me = &c->t[c->i];
+    if (tw_km_post(b, n) && b == me->b && n == me->bn && !me->trn && c->i + 1 < c->nt && c->t[c->i + 1].bn &&
+        tn_is_digit(c->t[c->i + 1].b[0])) {
+        tw_say_km(c);
+        return c->i;
+    }
     /* prefix abbreviation glued to the rest: Q.1, P.Bến, TP.Hà */
     const char *dot = memchr(b, '.', n);
     if (dot && dot + 1 < b + n) {
@@ -283,8 +323,11 @@ static int tw_word(tn_ctx *c, const char *b, size_t n) {
             size_t ln = i, rn = n - i - 1;
             const f5_tn_entry *al = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, l, ln, true);
             const f5_tn_entry *ar = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, r, rn, true);
+            if (ch == '-' && al && !ar && tw_latin_word(r, rn)) al = NULL; /* "VN-Index": part of a name */
+            if (ch == '-' && ar && !al && tw_latin_word(l, ln)) ar = NULL;
             if (al) tn_w(c->o, al->value);
-            else tn_word_token(c, l, ln);
+            else if (tn_scan_lit(l, ln) && tn_scan_lit(l, ln) < ln && tn_number_token(c, l, ln) >= 0) { /* "8GB/128GB" */
+            } else tn_word_token(c, l, ln); /* (a bare number could read the next token's unit too early) */
             if (ch == '/') {
                 if (tw_per_slash(l, ln, r, rn)) tn_w(c->o, "trên");
             } else if (ch == '&') {
@@ -296,11 +339,13 @@ static int tw_word(tn_ctx *c, const char *b, size_t n) {
             } else if (ch == '+') {
                 tn_w(c->o, "cộng");
             }
+            int rr;
             const f5_tn_entry *ur = ch == '/' ? f5_tn_lookup(f5_tn_table_units, f5_tn_table_units_n, r, rn, false) : NULL;
             if (ur) tn_w(c->o, ur->value);
             else if (ar) tn_w(c->o, ar->value);
-            else if (tn_has_digit(r, rn) && tn_number_token(c, r, rn) >= 0) {
-            } else tn_word_token(c, r, rn);
+            else if (tn_has_digit(r, rn) && (rr = tn_number_token(c, r, rn)) >= 0)
+                return rr > c->i ? rr : c->i; /* it may read the next token's unit: "lít/100 km" */
+            else tn_word_token(c, r, rn);
             return c->i;
         }
     }

@@ -1,8 +1,8 @@
 /* test_textnorm_cases.c - the normaliser against the JSONL case files in the
  * ../shared/textnorm format: the shared public sample (../shared/textnorm/
  * sample.jsonl, next to the golden dir) and our own cases
- * (tests/golden/textnorm_cases.jsonl, the larger textnorm_cases_h.jsonl and
- * textnorm_cases_r.jsonl).
+ * (tests/golden/textnorm_cases.jsonl, the larger textnorm_cases_h.jsonl,
+ * textnorm_cases_r.jsonl and textnorm_cases_s.jsonl).
  * Scoring is the README's canon():
  * NFC, per-line whitespace collapse, no space before . , ! ? ; :, lines
  * re-joined with "\n" for sentence_split (with " " otherwise). Prints the
@@ -148,6 +148,16 @@ static void test_own_cases_r(void) {
     run_file(p, 1);
 }
 
+/* blind-written cases for addresses, legal, medical, school, sports, finance,
+ * tech, transport, years, durations, headings, quotes, chat, product names,
+ * all-caps headlines and stray spaces, tests/golden/gen_textnorm_cases_s.py */
+static void test_own_cases_s(void) {
+    const char *src = getenv("F5_SOURCE_DIR");
+    char p[4096];
+    snprintf(p, sizeof p, "%s/tests/golden/textnorm_cases_s.jsonl", src && *src ? src : ".");
+    run_file(p, 1);
+}
+
 static void test_canon(void) {
     char *a = canon("a , b\n\n c  d .", 0);
     CHECK_STREQ(a, "a, b c d.");
@@ -158,4 +168,4 @@ static void test_canon(void) {
 }
 
 TEST_MAIN(TEST(test_canon), TEST(test_shared_sample), TEST(test_own_cases), TEST(test_own_cases_h),
-          TEST(test_own_cases_r))
+          TEST(test_own_cases_r), TEST(test_own_cases_s))

@@ -3,7 +3,8 @@
  * tỷ, linh, "không trăm" inside a number, tư after tens >= 2), Unicode
  * clean-up (NFD, zero-width, NBSP, Ð), invalid UTF-8, output cap,
  * sentence splitting, and context rules (ranges, dates vs fractions, house
- * numbers, identifiers, currency codes before the number).
+ * numbers, identifiers, currency codes before the number, headlines in
+ * capitals, rates per a number of units).
  */
 #include "test.h"
 #include "text/text.h"
@@ -165,5 +166,28 @@ static void test_context_rules_r(void) {
     expect("Size M - L.", "size m l.");
 }
 
+/* rules from textnorm_cases_s: spaced punctuation glued to the next token,
+ * headlines in capitals, road numbers and kilometre posts, names joined to
+ * an acronym, rates per a number of units, units after fractions. */
+static void test_context_rules_s(void) {
+    expect("Xong rồi .Về thôi !", "xong rồi.\nvề thôi!");
+    expect("Dùng .NET nhé.", "dùng net nhé.");                         /* a name, not a sentence end */
+    expect("Có 3 phòng ;2 toilet.", "có ba phòng; hai toilet.");
+    expect("Nói :\"Đi\".", "nói: đi.");
+    expect("Trên QL1A, QL5.", "trên quốc lộ một a, quốc lộ năm.");
+    expect("Tại Km25+300.", "tại ki lô mét hai mươi lăm cộng ba trăm.");
+    expect("Tại km 7.", "tại ki lô mét bảy.");
+    expect("VN-Index tăng, HĐND-UBND họp.", "vn index tăng, hội đồng nhân dân ủy ban nhân dân họp.");
+    expect("GIÁ 500 ĐỒNG/LÍT, DÀI 5 KM", "giá năm trăm đồng trên lít, dài năm ki lô mét");
+    expect("MẠNG 5G, 2 ATM", "mạng năm g, hai atm");                 /* not gam, not atmospheres */
+    expect("Dài 5 KM.", "dài năm km.");                               /* mixed case: as written */
+    expect("Phim dài 2h30 phút.", "phim dài hai giờ ba mươi phút.");
+    expect("Tiêu hao 6,5 lít/100 km.", "tiêu hao sáu phẩy năm lít trên một trăm ki lô mét.");
+    expect("Giá 20.000đ/100g.", "giá hai mươi nghìn đồng trên một trăm gam.");
+    expect("Thêm 1/2 kg.", "thêm một phần hai ki lô gam.");
+    expect("Bộ nhớ 8GB/128GB.", "bộ nhớ tám gi ga bai một trăm hai mươi tám gi ga bai.");
+}
+
 TEST_MAIN(TEST(test_cardinals), TEST(test_separators), TEST(test_unicode), TEST(test_sentences),
-          TEST(test_output_cap), TEST(test_public_api), TEST(test_context_rules), TEST(test_context_rules_r))
+          TEST(test_output_cap), TEST(test_public_api), TEST(test_context_rules), TEST(test_context_rules_r),
+          TEST(test_context_rules_s))
