@@ -5,64 +5,23 @@
 # in the style of news, e-commerce, weather, sports, finance, medical, legal
 # and chat text. Where the README leaves a choice every accepted reading is
 # listed; cases it does not decide are left out.
-# Template syntax: {a|b} lists local alternatives; <KEY> is a variant chosen
-# ONCE per accepted string (the README: "each entry uses one choice per
-# variant throughout"): N nghìn/ngàn, L linh/lẻ, T tỷ/tỉ, D đến/tới,
-# F tư/bốn (4 after a tens digit >= 2), K "không trăm " or nothing (zero
-# hundreds in a non-leading group), KI ki/kí, XE xen/xăng, DC độ xê/độ c,
-# S sĩ/sỹ, UB ủy/uỷ.
+# Template syntax and shared readings: textnorm_casegen.py.
 # Usage: gen_textnorm_cases_r.py OUT.jsonl
-import itertools, json, re, sys, unicodedata
+import sys
 
-GLOB = {'N': ['nghìn', 'ngàn'], 'L': ['linh', 'lẻ'], 'T': ['tỷ', 'tỉ'], 'D': ['đến', 'tới'],
-        'F': ['tư', 'bốn'], 'K': ['không trăm ', ''], 'KI': ['ki', 'kí'], 'XE': ['xen', 'xăng'],
-        'DC': ['độ xê', 'độ c'], 'S': ['sĩ', 'sỹ'], 'UB': ['ủy', 'uỷ']}
-cases = []
+from textnorm_casegen import Cases, nfd, DOL, ELL, K1, KG, KM, NG, PCT, PER, PH, USD, VND
 
-
-def expand(tmpl):
-    keys = [k for k in GLOB if '<' + k + '>' in tmpl]
-    outs = []
-    for combo in itertools.product(*[GLOB[k] for k in keys]):
-        t = tmpl
-        for k, v in zip(keys, combo):
-            t = t.replace('<' + k + '>', v)
-        parts = re.split(r'(\{[^}]*\})', t)
-        opts = [p[1:-1].split('|') if p.startswith('{') else [p] for p in parts]
-        for o in itertools.product(*opts):
-            lines = [re.sub(r' ([.,!?;:])', r'\1', re.sub(r' +', ' ', l).strip()) for l in ''.join(o).split('\n')]
-            s = '\n'.join(lines)
-            if s not in outs:
-                outs.append(s)
-    return outs
-
-
-def add(cid, cat, inp, tmpl, note=""):
-    assert re.fullmatch(r'[^<>]*', re.sub(r'<(' + '|'.join(GLOB) + r')>', '', tmpl)), cid
-    cases.append({"id": cid, "category": cat, "input": inp, "accept": expand(tmpl), "note": note})
-
-
-nfd = lambda s: unicodedata.normalize('NFD', s)
+_cases = Cases(tones=False, digits_ok=True)
+add = _cases.add
 Y23 = 'hai <N> <K>hai mươi ba'
 Y24 = 'hai <N> <K>hai mươi <F>'
 Y25 = 'hai <N> <K>hai mươi lăm'
-KM = '<KI> lô mét'
-KG = '<KI> lô gam'
-PER = '{trên|một|mỗi}'
-DOL = '{đô la|đô la mỹ|đô}'
-USD = '{đô la|đô la mỹ|đô|u ét đê|diu ét đi}'
-VND = '{đồng|việt nam đồng}'
 EUR = '{ơ rô|ê rô|euro}'
-K1 = '{<N>|ca}'  # 25k
-PH = '{ phút|}'
-NG = '{ngày |}'
 GB = '{gi ga bai|ghi ga bai|ghi ga bay|gigabyte}'
 VN = '{vn|vi en|vê nờ}'
 AT = '{a còng|a móc}'
 SL = '{gạch chéo|xuyệt}'
 W3 = '{vê kép vê kép vê kép|đắp liu đắp liu đắp liu|ba vê kép}'
-ELL = '{...|…|.|,|}'  # a mid-sentence ellipsis
-PCT = '{|phần trăm }'  # "30-40%": phần trăm after the first number too, or not
 
 C = 'cardinal'
 add('r-card-01', C, 'Hôm nay có 0 ca mắc mới.', 'hôm nay có không ca mắc mới.')
@@ -570,8 +529,4 @@ add('r-rom-26', R, 'Văn học thế kỷ XIX - XX.', 'văn học thế kỷ mư
 add('r-rng-24', RG, 'Đọc từ Chương I - Chương V.', 'đọc từ chương một <D> chương năm.')
 add('r-rng-25', RG, 'Xem Tập 1 - Tập 5.', 'xem tập một <D> tập năm.')
 
-ids = [c['id'] for c in cases]
-assert len(ids) == len(set(ids)), 'duplicate id'
-with open(sys.argv[1], 'w', encoding='utf-8') as f:
-    for c in cases:
-        f.write(json.dumps(c, ensure_ascii=False) + '\n')
+_cases.write(sys.argv[1])

@@ -8,88 +8,20 @@
 # numbering and headings, quoted speech, chat text, product names, all-caps
 # headlines and stray spaces. Where the README leaves a choice every accepted
 # reading is listed; cases it does not decide are left out.
-# Template syntax: {a|b} lists local alternatives; <KEY> is a variant chosen
-# ONCE per accepted string (README: "each entry uses one choice per variant
-# throughout"): N nghìn/ngàn, L linh/lẻ, T tỷ/tỉ, D đến/tới, F tư/bốn (4
-# after a tens digit >= 2), K "không trăm " or nothing (zero hundreds in a
-# non-leading group), KI ki/kí, XE xen/xăng, DC độ xê/độ c, S sĩ/sỹ, UB
-# ủy/uỷ, GB the spellings of GB. Each accepted string is also listed with
-# every oa/oe/uy syllable in the traditional (hóa) and in the other (hoá)
-# tone-mark placement (README: placement may be left or made traditional).
+# Template syntax and shared readings: textnorm_casegen.py.
 # Usage: gen_textnorm_cases_s.py OUT.jsonl
-import itertools, json, re, sys, unicodedata
+import sys
 
-GLOB = {'N': ['nghìn', 'ngàn'], 'L': ['linh', 'lẻ'], 'T': ['tỷ', 'tỉ'], 'D': ['đến', 'tới'],
-        'F': ['tư', 'bốn'], 'K': ['không trăm ', ''], 'KI': ['ki', 'kí'], 'XE': ['xen', 'xăng'],
-        'DC': ['độ xê', 'độ c'], 'S': ['sĩ', 'sỹ'], 'UB': ['ủy', 'uỷ'],
-        'GB': ['gi ga bai', 'ghi ga bai', 'ghi ga bay', 'gigabyte']}
-TONES = '\u0300\u0301\u0303\u0309\u0323'
-cases = []
+from textnorm_casegen import Cases, nfd, DOL, ELL, K1, KG, KM, NG, PCT, PER, PH, USD, VND
 
-
-def _place(word, first):
-    d = unicodedata.normalize('NFD', word)
-    tone = [c for c in d if c in TONES]
-    base = ''.join(c for c in d if c not in TONES)
-    plain = unicodedata.normalize('NFC', base)
-    m = re.fullmatch(r'(.*?)(o[ae]|uy)', plain)
-    if len(tone) != 1 or not m or m.group(1).endswith('q'):
-        return word
-    pre, v = m.group(1), m.group(2)
-    v = (v[0] + tone[0] + v[1]) if first else (v + tone[0])
-    return unicodedata.normalize('NFC', pre + v)
-
-
-def tone_forms(s):
-    out = [s]
-    for first in (True, False):
-        t = re.sub(r'[^\W\d_]+', lambda m: _place(m.group(0), first), s)
-        if t not in out:
-            out.append(t)
-    return out
-
-
-def expand(tmpl):
-    keys = [k for k in GLOB if '<' + k + '>' in tmpl]
-    outs = []
-    for combo in itertools.product(*[GLOB[k] for k in keys]):
-        t = tmpl
-        for k, v in zip(keys, combo):
-            t = t.replace('<' + k + '>', v)
-        parts = re.split(r'(\{[^}]*\})', t)
-        opts = [p[1:-1].split('|') if p.startswith('{') else [p] for p in parts]
-        for o in itertools.product(*opts):
-            lines = [re.sub(r' ([.,!?;:])', r'\1', re.sub(r' +', ' ', l).strip()) for l in ''.join(o).split('\n')]
-            for s in tone_forms('\n'.join(lines)):
-                if s not in outs:
-                    outs.append(s)
-    return outs
-
-
-def add(cid, cat, inp, tmpl, note=""):
-    assert re.fullmatch(r'[^<>]*', re.sub(r'<(' + '|'.join(GLOB) + r')>', '', tmpl)), cid
-    assert not re.search(r'\d', tmpl), cid
-    cases.append({"id": cid, "category": cat, "input": inp, "accept": expand(tmpl), "note": note})
-
-
-nfd = lambda s: unicodedata.normalize('NFD', s)
-KM = '<KI> lô mét'
-KG = '<KI> lô gam'
+_cases = Cases(tones=True, digits_ok=False)
+add = _cases.add
 CM = '<XE> ti mét'
-PER = '{trên|một|mỗi}'
-DOL = '{đô la|đô la mỹ|đô}'
-USD = '{đô la|đô la mỹ|đô|u ét đê|diu ét đi}'
-VND = '{đồng|việt nam đồng}'
-K1 = '{<N>|ca}'  # 25k
-PH = '{ phút|}'
-NG = '{ngày |}'
 GB = '<GB>'
 G5 = '{g|gờ|giê|gi}'  # the G of 4G/5G
 MAH = 'mi li {am pe|am be} giờ'
 INCH = '{inch|in|in sơ}'
 VNX = '{vn|vi en|vê nờ}'
-ELL = '{...|…|.|,|}'  # a mid-sentence ellipsis
-PCT = '{|phần trăm }'  # "30-40%": phần trăm after the first number too, or not
 EXC = '{!!!|!}'
 PAR = '{,|}'  # a comma in place of dropped parentheses or dash
 Y = {
@@ -599,8 +531,4 @@ add('s-r2-12', CU, 'GIÁ XĂNG TĂNG 1.000 ĐỒNG/LÍT TỪ 15H CHIỀU NAY',
     'giá xăng tăng một <N> đồng ' + PER + ' lít từ mười lăm giờ chiều nay')
 add('s-r2-13', C, 'Tỷ lệ 3 ca/100.000 dân.', 'tỷ lệ ba ca ' + PER + ' một trăm <N> dân.')
 
-ids = [c['id'] for c in cases]
-assert len(ids) == len(set(ids)), 'duplicate id'
-with open(sys.argv[1], 'w', encoding='utf-8') as f:
-    for c in cases:
-        f.write(json.dumps(c, ensure_ascii=False) + '\n')
+_cases.write(sys.argv[1])
