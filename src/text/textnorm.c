@@ -137,7 +137,11 @@ static int tn_dispatch(tn_ctx *c) {
         tn_w(c->o, a->value);
         return c->i;
     }
-    a = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, b, n, true);
+    /* a label opening a sentence ("Đ/c: 12 Lê Lợi") is its lowercase form (đ/c: địa chỉ), capitalised */
+    bool label = t->trn && t->tr[0] == ':' && (c->i == 0 || memchr(c->t[c->i - 1].tr, '.', c->t[c->i - 1].trn));
+    a = label ? tn_chat_capitalised(b, n) : NULL;
+    if (!a) a = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, b, n, true);
+    if (a && c->caps && f5_tn_has_flag(a, 'w')) a = NULL;
     if (!a) a = tn_chat_capitalised(b, n);
     if (a) {
         tn_w(c->o, a->value);
@@ -161,17 +165,44 @@ static int tn_dispatch(tn_ctx *c) {
     return tn_word_token(c, b, n);
 }
 
-/* A capitalised word that starts sentences and is not a name ("Ông", "Tôi"):
- * after a title abbreviation ("là GS.TS. Ông dạy") its dot ends the sentence. */
+/* A capitalised word that starts sentences and is not a name ("Ông", "Tôi",
+ * "Bệnh nhân"): after a title abbreviation ("là GS.TS. Ông dạy", "đến BV.
+ * Bác sĩ") its dot ends the sentence. Compared lowercased, for all-caps lines. */
 static bool tn_sentence_starter(const tn_ctx *c, int k) {
-    static const char *const w[] = {"Ông", "Bà", "Anh", "Chị", "Em", "Tôi", "Chúng", "Họ", "Cô", "Đây", "Đó",
-                                    "Sau", "Trong", "Khi", "Nhưng", "Và", "Tuy", "Vì", "Nếu", "Hiện", "Theo",
-                                    "Các", "Những", "Mọi", "Năm", "Ngày", "Hôm", "Còn", "Cả", "Người", "Bên"};
-    if (k < 0 || k >= c->nt) return false;
-    const tn_tok *t = &c->t[k];
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (t->bn == strlen(w[i]) && memcmp(t->b, w[i], t->bn) == 0) return true;
+    static const char *const w[] = {"ông", "bà", "anh", "chị", "em", "tôi", "chúng", "họ", "cô", "đây", "đó",
+                                    "sau", "trong", "khi", "nhưng", "và", "tuy", "vì", "nếu", "hiện", "theo",
+                                    "các", "những", "mọi", "năm", "ngày", "hôm", "còn", "cả", "người", "bên",
+                                    "bác", "tại", "lúc", "với", "do", "nhờ", "ngoài", "mặc", "dù", "cũng", "sáng",
+                                    "chiều", "tối", "trước", "nhiều", "bé", "mẹ", "kết", "ngay", "ở", "để",
+                                    "không", "chưa", "đã", "đang", "sẽ", "vẫn", "rồi", "lần", "vậy", "bệnh nhân"};
+    if (k < 0 || k >= c->nt || !tn_tok_starts_upper(c, k)) return false;
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+        const char *sp = strchr(w[i], ' ');
+        char first[16];
+        if (sp && (size_t)(sp - w[i]) >= sizeof first) continue;
+        if (!sp) {
+            if (tn_tok_is(c, k, w[i])) return true;
+            continue;
+        }
+        memcpy(first, w[i], (size_t)(sp - w[i]));
+        first[sp - w[i]] = 0;
+        if (tn_tok_is(c, k, first) && !c->t[k].trn && tn_tok_is(c, k + 1, sp + 1)) return true;
+    }
     return false;
+}
+
+/* A one-letter prefix abbreviation ("X." xã, "Q." quận) ending the line or
+ * where a Roman numeral is expected ("thế kỷ X. Nhà Đinh") is a letter
+ * followed by the sentence's period: give the dot back. */
+static void tn_letter_dot(tn_ctx *c) {
+    tn_tok *t = &c->t[c->i];
+    bool ord;
+    if (!t->abbr_end || t->bn != 2 || !(t->b[0] >= 'A' && t->b[0] <= 'Z')) return;
+    if (c->i + 1 < c->nt && !(tn_roman_value(t->b, 1) > 0 && tn_roman_ctx(c, &ord))) return;
+    t->bn--;
+    t->tr--;
+    t->trn++;
+    t->abbr_end = t->abbr_can_end = false;
 }
 
 /* A headline: at least two letters and none of them lowercase. */
@@ -229,6 +260,7 @@ static void tn_line(tn_out *o, const char *s, size_t n) {
     }
     tn_ctx c = {.o = o, .t = t, .nt = nt, .caps = tn_all_caps(s, n)};
     for (c.i = 0; c.i < nt && !o->b.failed; c.i++) {
+        tn_letter_dot(&c);
         int last = tn_dispatch(&c);
         if (last < c.i) last = c.i;
         c.i = last;

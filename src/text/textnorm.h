@@ -64,6 +64,7 @@ typedef struct tn_ctx {
     int i;     /* current token */
     int depth; /* nesting of tn_word_token (compounds, glued prefixes), capped */
     bool caps; /* the line has no lowercase letter (a headline): case tells nothing */
+    int ident_end; /* one past the last token read as a phone number (0: none) */
 } tn_ctx;
 
 /* Handlers: each consumes token ctx->i (and possibly following ones) and
@@ -125,6 +126,9 @@ bool tn_is_digit(char ch);
 bool tn_all_digits(const char *s, size_t n);
 bool tn_has_digit(const char *s, size_t n);
 bool tn_has_alpha(const char *s, size_t n);
+/* At least two characters, the first a capital, no lowercase ASCII letter:
+ * an abbreviation glued to a count ("3PN", "2PN2WC"), not a chat form ("5k"). */
+bool tn_caps_word(const char *s, size_t n);
 /* First character of token k (body) is an uppercase letter or a digit. */
 bool tn_tok_starts_upper(const tn_ctx *c, int k);
 /* Lowercased body of token k equals w (ASCII/UTF-8 exact after lowercasing). */
@@ -132,6 +136,9 @@ bool tn_tok_is(const tn_ctx *c, int k, const char *w);
 /* Previous output word (back = 0 last, 1 the one before) equals w. */
 bool tn_prev_is(const tn_ctx *c, int back, const char *w);
 
+/* The words before the current token make a Roman numeral a number ("thế kỷ",
+ * "khóa", "lần thứ", "Vua Rama"); *ordinal after "thứ". */
+bool tn_roman_ctx(tn_ctx *c, bool *ordinal);
 /* Roman numeral (strict standard form, 1..3999) -> value, or 0. */
 int tn_roman_value(const char *s, size_t n);
 

@@ -23,11 +23,12 @@ bool tn_date_context(tn_ctx *c) {
     /* "hôm nay là 1/6", "sinh nhật tôi là 5/8": a time phrase shortly before "là" */
     static const char *const ph[] = {"hôm nay", "hôm qua", "ngày mai", "sinh nhật", "kỷ niệm", "hạn chót",
                                      "ngày sinh", "ngày lễ", "quốc khánh", "khai giảng"};
-    if (tn_prev_is(c, 0, "là"))
-        for (int back = 1; back <= 3; back++)
-            for (size_t k = 0; k < sizeof ph / sizeof *ph; k++)
-                if (tn_prev_phrase(c, back, ph[k])) return true;
-    return false;
+    /* ... or right before it: "khai giảng 5/9", "đến hết 3/5" */
+    bool la = tn_prev_is(c, 0, "là");
+    for (int back = la; back <= (la ? 3 : 0); back++)
+        for (size_t k = 0; k < sizeof ph / sizeof *ph; k++)
+            if (tn_prev_phrase(c, back, ph[k])) return true;
+    return tn_prev_phrase(c, 0, "đến hết") || tn_prev_phrase(c, 0, "tới hết");
 }
 
 bool tn_weekday_before(tn_ctx *c, int back) {
@@ -85,20 +86,30 @@ static int dt_parts(const char *s, size_t n, char sepc, const char **p, size_t *
     return k;
 }
 
+/* Parts d, m[, yyyy] of a date. */
+static bool dt_day_month(const char **p, const size_t *pl, int k) {
+    unsigned long d = tn_digits_val(p[0], pl[0]), m = tn_digits_val(p[1], pl[1]);
+    return pl[0] <= 2 && pl[1] <= 2 && d >= 1 && d <= 31 && m >= 1 && m <= 12 && (k == 2 || pl[2] == 4);
+}
+
+static void dt_say_date(tn_ctx *c, const char **p, const size_t *pl, int k) {
+    dt_say_day(c, tn_digits_val(p[0], pl[0]), true);
+    tn_w(c->o, "tháng");
+    dt_say_month(c->o, tn_digits_val(p[1], pl[1]));
+    if (k == 3) {
+        tn_w(c->o, "năm");
+        tn_say_int(c->o, p[2], pl[2]);
+    }
+}
+
 int tn_date_token(tn_ctx *c, const char *b, size_t n) {
     const char *p[4];
     size_t pl[4];
     static const char seps[3] = {'/', '-', '.'};
     for (int si = 0; si < 3; si++) {
         int k = dt_parts(b, n, seps[si], p, pl);
-        if (k == 3 && pl[0] <= 2 && pl[1] <= 2 && pl[2] == 4) {
-            unsigned long d = tn_digits_val(p[0], pl[0]), m = tn_digits_val(p[1], pl[1]);
-            if (d < 1 || d > 31 || m < 1 || m > 12) continue;
-            dt_say_day(c, d, true);
-            tn_w(c->o, "tháng");
-            dt_say_month(c->o, m);
-            tn_w(c->o, "năm");
-            tn_say_int(c->o, p[2], pl[2]);
+        if (k == 3 && dt_day_month(p, pl, 3)) {
+            dt_say_date(c, p, pl, 3);
             return c->i;
         }
         if (k == 3 && pl[0] == 4 && pl[1] <= 2 && pl[2] <= 2 && si != 2) { /* ISO yyyy-mm-dd */
@@ -145,8 +156,18 @@ int tn_date_token(tn_ctx *c, const char *b, size_t n) {
             }
         }
     }
-    /* day range: D-D/M[/Y] */
+    /* day range: D-D/M[/Y]; date range D/M[/Y]-D/M[/Y] */
     const char *dash = memchr(b, '-', n);
+    const char *p2[4];
+    size_t pl2[4];
+    int k1 = dash ? dt_parts(b, (size_t)(dash - b), '/', p, pl) : 0;
+    int k2 = dash ? dt_parts(dash + 1, n - (size_t)(dash - b) - 1, '/', p2, pl2) : 0;
+    if ((k1 == 2 || k1 == 3) && k1 == k2 && dt_day_month(p, pl, k1) && dt_day_month(p2, pl2, k2)) {
+        dt_say_date(c, p, pl, k1);
+        tn_w(c->o, "đến");
+        dt_say_date(c, p2, pl2, k2);
+        return c->i;
+    }
     if (dash) {
         size_t l1 = (size_t)(dash - b);
         int k = dt_parts(dash + 1, n - l1 - 1, '/', p, pl);

@@ -115,6 +115,7 @@ int tn_phone_token(tn_ctx *c, const char *b, size_t n) {
     if (ctx && last == c->i && tn_all_digits(b, n) && n < 3) return -1;
     id_say_phone(c->o, b, n);
     for (int k = c->i + 1; k <= last; k++) tn_say_digits(c->o, c->t[k].b, c->t[k].bn);
+    c->ident_end = last + 1;
     return last;
 }
 

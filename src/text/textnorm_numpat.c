@@ -126,7 +126,11 @@ static bool np_suffix(const tn_ctx *c, tn_out *o, const char *s, size_t n) {
     if (!tn_has_digit(s, n) && tn_has_alpha(s, n)) {
         for (size_t i = 0; i < n; i++)
             if (strchr("-_.,:/@#&=+<>~\"'()[]", s[i])) return false;
-        if (o) tn_w_lower(o, s, n); /* 4G, 10A, 5tuổi */
+        const f5_tn_entry *a = tn_caps_word(s, n)
+                                   ? f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, s, n, false)
+                                   : NULL;
+        if (a && o) tn_w(o, a->value); /* "3PN": phòng ngủ */
+        else if (o) tn_w_lower(o, s, n); /* 4G, 10A, 5tuổi */
         return true;
     }
     return false;
@@ -149,13 +153,18 @@ bool tn_tyso_before(const tn_ctx *c, int k) {
 
 int tn_scale_word(tn_ctx *c, int k) {
     static const char *const w[] = {"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm"};
-    if (c->t[k].trn || k + 1 >= c->nt) return k;
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (tn_tok_is(c, k + 1, w[i])) {
-            tn_w(c->o, w[i]);
-            return k + 1;
-        }
-    return k;
+    const tn_tok *nx = k + 1 < c->nt ? &c->t[k + 1] : NULL;
+    if (c->t[k].trn || !nx || nx->bn < 3 || nx->bn > 8 || !strchr("nNtT", nx->b[0])) return k;
+    f5_tx_buf lw; /* lowercased once: this runs after every number */
+    f5_tx_buf_init(&lw, 32);
+    tn_lower_into(&lw, nx->b, nx->bn);
+    size_t i = 0;
+    while (!lw.failed && i < sizeof w / sizeof *w && !(strlen(w[i]) == lw.n && memcmp(w[i], lw.p, lw.n) == 0)) i++;
+    bool hit = !lw.failed && i < sizeof w / sizeof *w;
+    f5_tx_buf_free(&lw);
+    if (!hit) return k;
+    tn_w(c->o, w[i]);
+    return k + 1;
 }
 
 /* "tỷ số 2:10", "thắng 3:2": a score written with a colon (otherwise a time). */
@@ -345,6 +354,15 @@ int tn_number_token(tn_ctx *c, const char *b, size_t n) {
     size_t sn = n - pl;
     if (!cur && !neg && !plus && (r = np_compound(c, s, sn)) >= 0) return r;
     size_t l = tn_scan_lit(s, sn);
+    size_t p2 = cur && l + 1 + pl < sn && memcmp(s + l + 1, b, pl) == 0 ? pl : 0; /* "$10-$20" or "$10-20" */
+    if (cur && l && l + 1 + p2 < sn && s[l] == '-' && tn_scan_lit(s + l + 1 + p2, sn - l - 1 - p2) == sn - l - 1 - p2) {
+        tn_say_lit(c->o, s, l, true);
+        tn_w(c->o, "đến");
+        tn_say_lit(c->o, s + l + 1 + p2, sn - l - 1 - p2, true);
+        int last = tn_scale_word(c, c->i); /* "$1-2 triệu" */
+        tn_w(c->o, cur->value);
+        return last;
+    }
     if (!l || !np_suffix(c, NULL, s + l, sn - l)) return -1;
     if (neg && c->i > 0) { /* "10 -15%": a range written with the dash glued to the second number */
         const tn_tok *pv = &c->t[c->i - 1];
@@ -371,5 +389,11 @@ int tn_number_token(tn_ctx *c, const char *b, size_t n) {
         return c->i;
     }
     if (cur) return c->i;
-    return np_next_unit(c);
+    int k = tn_scale_word(c, c->i); /* "150 triệu km": the unit after the scale word */
+    if (k == c->i) return np_next_unit(c);
+    int save = c->i;
+    c->i = k;
+    k = np_next_unit(c);
+    c->i = save;
+    return k;
 }

@@ -1,7 +1,9 @@
 /* textnorm_range.c - a standalone dash token: a range between numbers
- * ("5 - 10" -> "đến"), weekdays ("thứ 2 - thứ 6") or numbered items
+ * ("5 - 10" -> "đến"), weekdays ("thứ 2 - thứ 6"), times with their part
+ * of the day ("8h sáng - 5h chiều") or numbered items
  * ("Chương I - Chương V", "thế kỷ XIX - XX"), nothing between the numbers
- * of a score ("tỷ số 4 - 2"), and a clause dash (dropped) otherwise.
+ * of a score ("tỷ số 4 - 2"), and a clause dash (dropped) otherwise, also
+ * after a phone number.
  */
 #include "text/textnorm.h"
 
@@ -49,9 +51,32 @@ static int tn_dash_range(tn_ctx *c) {
     return -1;
 }
 
+/* Token k starts with a clock time: "5h", "17:00", "7g30". */
+static bool tn_tok_time(const tn_ctx *c, int k) {
+    if (k < 0 || k >= c->nt) return false;
+    const tn_tok *t = &c->t[k];
+    size_t i = 0;
+    while (i < t->bn && i < 2 && tn_is_digit(t->b[i])) i++;
+    return i && i < t->bn && strchr("hHg:", t->b[i]);
+}
+
+/* "8h sáng - 5h chiều": a time, its part of the day, then a time. */
+static bool tn_dash_times(tn_ctx *c) {
+    static const char *const part[] = {"sáng", "trưa", "chiều", "tối", "đêm"};
+    if (c->i < 2 || c->t[c->i - 1].trn || !tn_tok_time(c, c->i - 2) || !tn_tok_time(c, c->i + 1)) return false;
+    for (size_t k = 0; k < sizeof part / sizeof *part; k++)
+        if (tn_tok_is(c, c->i - 1, part[k])) return true;
+    return false;
+}
+
 int tn_dash_token(tn_ctx *c, bool between_numbers) {
+    if (c->ident_end && c->ident_end == c->i) return c->i; /* "0909 123 456 - 0912 345 678": between phone numbers */
     if (c->t[c->i - (c->i > 0)].trn == 0 && tn_weekday_before(c, 0) && tn_weekday_next(c, c->i + 1)) {
         tn_w(c->o, "đến"); /* "thứ 2 - thứ 6" */
+        return c->i;
+    }
+    if (tn_dash_times(c)) {
+        tn_w(c->o, "đến");
         return c->i;
     }
     int r = tn_dash_range(c);

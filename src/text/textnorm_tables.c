@@ -25,6 +25,7 @@ const f5_tn_entry *f5_tn_lookup(const f5_tn_entry *t, int n_entries, const char 
     }
     if (ci)
         for (int i = 0; i < n_entries; i++)
-            if (t[i].klen == n && f5_tn_has_flag(&t[i], 'i') && tn_ci_eq(t[i].key, s, n)) return &t[i];
+            if (t[i].klen == n && tn_ci_eq(t[i].key, s, 1) && f5_tn_has_flag(&t[i], 'i') && tn_ci_eq(t[i].key, s, n))
+                return &t[i];
     return NULL;
 }

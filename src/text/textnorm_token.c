@@ -35,6 +35,14 @@ bool tn_has_alpha(const char *s, size_t n) {
     return false;
 }
 
+bool tn_caps_word(const char *s, size_t n) {
+    if (n < 2 || !((s[0] >= 'A' && s[0] <= 'Z') || ((unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0x90)))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'a' && s[i] <= 'z') return false;
+    return true;
+}
+
 bool tn_tok_starts_upper(const tn_ctx *c, int k) {
     if (k < 0 || k >= c->nt) return false;
     const tn_tok *t = &c->t[k];
@@ -167,13 +175,13 @@ static bool tn_letter_at(const char *s, size_t n, size_t i, bool *upper) {
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
-/* Length of the first piece of a raw token glued to the next sentence or
- * clause without a space ("gì?Tôi", "rồi...Để", "a,b"), or n when it is one
- * token. Numbers, URLs, e-mails and table abbreviations are never cut. */
 bool tn_is_address(const char *s, size_t n) {
     return memchr(s, '@', n) || (n > 4 && memmem(s, n, "://", 3)) || (n > 4 && memmem(s, n, "www.", 4));
 }
 
+/* Length of the first piece of a raw token glued to the next sentence or
+ * clause without a space ("gì?Tôi", "rồi...Để", "a,b", "Hotline:0912"), or n
+ * when it is one token. Numbers, URLs, e-mails and table abbreviations are never cut. */
 size_t tn_token_cut(const char *s, size_t n) {
     /* spaced punctuation glued to the next word ("khỏe ?Tôi", "a ,b"): the
      * leading run becomes a token of its own, attached to the previous word */
@@ -200,6 +208,9 @@ size_t tn_token_cut(const char *s, size_t n) {
         return n;
     for (size_t i = 1; i + 1 < n; i++) {
         char ch = s[i];
+        if (ch == ':' && !tn_has_digit(s, i) && (tn_letter_at(s, n, i - 1, NULL) || (s[i - 1] & 0x80)) &&
+            (tn_letter_at(s, n, i + 1, NULL) || tn_is_digit(s[i + 1]) || s[i + 1] == '+'))
+            return i + 1; /* a label glued to its value: "Hotline:0912", "Lưu ý:không" */
         if (ch != '.' && ch != ',' && ch != '!' && ch != '?' && ch != ';') continue;
         size_t j = i;
         while (j < n && strchr(".!?", s[j]) && ch != ',' && ch != ';') j++;

@@ -106,7 +106,9 @@ bool tn_url_token(tn_ctx *c, const char *b, size_t n) {
         switch (b[p]) {
         case '.': tn_w(c->o, "chấm"); break;
         case '@': tn_w(c->o, "a còng"); break;
-        case '/': tn_w(c->o, "gạch chéo"); break;
+        case '/':
+            if (p + 1 < n) tn_w(c->o, "gạch chéo"); /* not a final "/" ("gso.gov.vn/") */
+            break;
         case ':': tn_w(c->o, "hai chấm"); break;
         case '-': tn_w(c->o, "gạch ngang"); break;
         case '_': tn_w(c->o, "gạch dưới"); break;
@@ -120,7 +122,7 @@ bool tn_url_token(tn_ctx *c, const char *b, size_t n) {
     return true;
 }
 
-static bool tw_roman_ctx(tn_ctx *c, bool *ordinal) {
+bool tn_roman_ctx(tn_ctx *c, bool *ordinal) {
     static const char *const w[] = {"kỷ", "kỉ", "hội", "khóa", "khoá", "quý", "chương", "phần", "mục", "điều",
                                     "khoản", "tập", "hồi", "kỳ", "kì", "quyển", "bài", "đợt", "đoạn", "cấp",
                                     "louis", "elizabeth", "napoleon", "henry", "charles", "george", "edward",
@@ -203,15 +205,19 @@ static void tw_generic(tn_ctx *c, const char *b, size_t n) {
             }
             bool num = i < n && tn_is_digit(b[i]);
             const f5_tn_entry *a =
-                num ? f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, b + st, i - st, false) : NULL;
-            if (a && f5_tn_has_flag(a, 'n')) tn_w(c->o, a->value); /* "QL1A": quốc lộ */
+                f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, b + st, i - st, false);
+            bool counted = st > 0 && tn_is_digit(b[st - 1]) && tn_caps_word(b + st, i - st); /* "2PN2WC" */
+            if (a && !(num && f5_tn_has_flag(a, 'n')) && !counted) a = NULL;
+            if (a) tn_w(c->o, a->value); /* "QL1A": quốc lộ */
             else if (num && tw_km_post(b + st, i - st)) tw_say_km(c); /* "Km25+300" */
             else tn_w_lower(c->o, b + st, i - st);
             continue;
         }
         i += (size_t)k;
         const char *w = tn_symbol_word(b + st, (size_t)k);
-        if (cp == '~' && st > 0 && tn_is_digit(b[st - 1]) && i < n && tn_is_digit(b[i])) tn_w(c->o, "đến"); /* 3~5 */
+        bool between = st > 0 && tn_is_digit(b[st - 1]) && i < n && tn_is_digit(b[i]);
+        if (cp == '~' && between) tn_w(c->o, "đến"); /* 3~5 */
+        else if (cp == '^' && between) tn_w(c->o, "mũ"); /* 10^6 */
         else if (w && *w && cp != '%' && cp != '@') tn_w(c->o, w);
         else if (cp == '%') tn_w(c->o, "phần trăm");
     }
@@ -219,6 +225,7 @@ static void tw_generic(tn_ctx *c, const char *b, size_t n) {
 
 /* "a/b" between words is read "trên" when it is a rate (đồng/lượng, km/giờ). */
 static bool tw_per_slash(const char *l, size_t ln, const char *r, size_t rn) {
+    if (ln == 1 && rn == 1 && l[0] >= 'A' && l[0] <= 'Z' && r[0] >= 'A' && r[0] <= 'Z') return false; /* sizes "M/L" */
     static const char *const per[] = {"năm", "tháng", "ngày", "giờ", "tuần", "người", "lượng", "lít", "chiếc",
                                       "cái", "suất", "phút", "giây", "tấn", "hộp", "bao", "con", "ký", "kỳ",
                                       "quý", "đêm", "lần", "căn", "m2", "mét", "gói", "vé", "kg", "km", "lô"};
@@ -260,6 +267,21 @@ static bool tw_weekday(const f5_tn_entry *a) {
     return a && (strncmp(a->value, "thứ ", strlen("thứ ")) == 0 || strcmp(a->value, "chủ nhật") == 0);
 }
 
+/* After a weekday just read ("thứ 2"), the piece r glued after a dash and
+ * the next token start another one: "Thứ 2-Thứ 6", "thứ 2-chủ nhật". */
+static bool tw_weekday_glued(tn_ctx *c, const char *r, size_t rn) {
+    if (!tn_weekday_before(c, 0) || c->t[c->i].trn || c->i + 1 >= c->nt) return false;
+    f5_tx_buf lw;
+    f5_tx_buf_init(&lw, 16);
+    tn_lower_into(&lw, r, rn);
+    const tn_tok *nx = &c->t[c->i + 1];
+    bool thu = !lw.failed && lw.n == strlen("thứ") && memcmp(lw.p, "thứ", lw.n) == 0;
+    bool chu = !lw.failed && lw.n == strlen("chủ") && memcmp(lw.p, "chủ", lw.n) == 0;
+    f5_tx_buf_free(&lw);
+    return (thu && nx->bn && (tn_is_digit(nx->b[0]) || tn_has_alpha(nx->b, nx->bn))) ||
+           (chu && tn_tok_is(c, c->i + 1, "nhật"));
+}
+
 int tn_word_token(tn_ctx *c, const char *b, size_t n) {
     if (c->depth >= 8) { /* pathological nesting ("a-b-c-...", "Q.Q.Q..."): read flat */
         tw_generic(c, b, n);
@@ -280,7 +302,7 @@ static int tw_word(tn_ctx *c, const char *b, size_t n) {
         bool ord;
         /* a lone C, D, L or M after "phần", "mục"... is a letter ("khối D"), not 50..1000 */
         if (rl == 1 && v >= 50 && !tn_prev_is(c, 0, "kỷ") && !tn_prev_is(c, 0, "kỉ")) v = 0;
-        if (v && tw_roman_ctx(c, &ord)) {
+        if (v && tn_roman_ctx(c, &ord)) {
             if (rl == n) {
                 tw_say_roman(c, v, ord);
                 return c->i;
@@ -289,6 +311,13 @@ static int tw_word(tn_ctx *c, const char *b, size_t n) {
                 tw_say_roman(c, v, ord);
                 tn_w(c->o, "năm");
                 tn_say_int(c->o, b + rl + 1, 4);
+                return c->i;
+            }
+            int v2 = b[rl] == '-' ? tn_roman_value(b + rl + 1, n - rl - 1) : 0;
+            if (v2 > v) { /* "thế kỷ XVII-XVIII" */
+                tw_say_roman(c, v, ord);
+                tn_w(c->o, "đến");
+                tw_say_roman(c, v2, ord);
                 return c->i;
             }
         }
@@ -327,20 +356,23 @@ static int tw_word(tn_ctx *c, const char *b, size_t n) {
             if (ch == '-' && ar && !al && tw_latin_word(l, ln)) ar = NULL;
             if (al) tn_w(c->o, al->value);
             else if (tn_scan_lit(l, ln) && tn_scan_lit(l, ln) < ln && tn_number_token(c, l, ln) >= 0) { /* "8GB/128GB" */
+            } else if (ln == 1 && (l[0] == '1' || l[0] == '4') && tn_prev_is(c, 0, "thứ")) {
+                tn_w(c->o, l[0] == '1' ? "nhất" : "tư"); /* "thứ 4-thứ 6" */
             } else tn_word_token(c, l, ln); /* (a bare number could read the next token's unit too early) */
+            bool per = ch == '/' && tw_per_slash(l, ln, r, rn);
             if (ch == '/') {
-                if (tw_per_slash(l, ln, r, rn)) tn_w(c->o, "trên");
+                if (per) tn_w(c->o, "trên");
             } else if (ch == '&') {
                 tn_w(c->o, "và");
             } else if (ch == '-' && tn_all_digits(l, ln) && tn_is_digit(r[0])) {
                 tn_w(c->o, "đến"); /* "tháng 3-4/2024" */
-            } else if (ch == '-' && tw_weekday(al) && tw_weekday(ar)) {
-                tn_w(c->o, "đến"); /* "T2-T6" */
+            } else if (ch == '-' && ((tw_weekday(al) && tw_weekday(ar)) || tw_weekday_glued(c, r, rn))) {
+                tn_w(c->o, "đến"); /* "T2-T6", "Thứ 2-Thứ 6" */
             } else if (ch == '+') {
                 tn_w(c->o, "cộng");
             }
             int rr;
-            const f5_tn_entry *ur = ch == '/' ? f5_tn_lookup(f5_tn_table_units, f5_tn_table_units_n, r, rn, false) : NULL;
+            const f5_tn_entry *ur = per ? f5_tn_lookup(f5_tn_table_units, f5_tn_table_units_n, r, rn, false) : NULL;
             if (ur) tn_w(c->o, ur->value);
             else if (ar) tn_w(c->o, ar->value);
             else if (tn_has_digit(r, rn) && (rr = tn_number_token(c, r, rn)) >= 0)

@@ -1,5 +1,6 @@
 # textnorm_casegen.py - the template machinery shared by the hand-written
-# normaliser case generators (gen_textnorm_cases_{r,s,t}.py).
+# normaliser case generators (gen_textnorm_cases_{r,s,t}.py; t has its own
+# richer expand() with number markers, over these pieces).
 # Template syntax: {a|b} lists local alternatives; <KEY> is a variant chosen
 # ONCE per accepted string (README: "each entry uses one choice per variant
 # throughout"): N nghìn/ngàn, L linh/lẻ, T tỷ/tỉ, D đến/tới, F tư/bốn (4
@@ -89,8 +90,12 @@ class Cases:
         self.cases.append({"id": cid, "category": cat, "input": inp, "accept": expand(tmpl, self.tones), "note": note})
 
     def write(self, path):
-        ids = [c['id'] for c in self.cases]
-        assert len(ids) == len(set(ids)), 'duplicate id'
-        with open(path, 'w', encoding='utf-8') as f:
-            for c in self.cases:
-                f.write(json.dumps(c, ensure_ascii=False) + '\n')
+        write_cases(self.cases, path)
+
+
+def write_cases(cases, path):
+    ids = [c['id'] for c in cases]
+    assert len(ids) == len(set(ids)), 'duplicate id'
+    with open(path, 'w', encoding='utf-8') as f:
+        for c in cases:
+            f.write(json.dumps(c, ensure_ascii=False) + '\n')

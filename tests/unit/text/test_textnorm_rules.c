@@ -188,6 +188,36 @@ static void test_context_rules_s(void) {
     expect("Bộ nhớ 8GB/128GB.", "bộ nhớ tám gi ga bai một trăm hai mươi tám gi ga bai.");
 }
 
+/* rules from textnorm_cases_t: abbreviations glued to a count, a title
+ * dot before a name, a one-letter abbreviation that is a letter, ranges of
+ * Roman numerals, weekdays, times and dates, dashes between phone numbers,
+ * labels glued to their value, units after a scale word. */
+static void test_context_rules_t(void) {
+    expect("Căn 3PN, 2PN2WC, mua 5k.", "căn ba phòng ngủ, hai phòng ngủ hai wc, mua năm nghìn.");
+    expect("BV. Chợ Rẫy. Bác sĩ đến.", "bệnh viện chợ rẫy.\nbác sĩ đến.");
+    expect("Đến BV. Bệnh nhân ổn.", "đến bệnh viện.\nbệnh nhân ổn.");
+    expect("Anh Hoàng Văn X.", "anh hoàng văn x.");                   /* not xã */
+    expect("Từ thế kỷ V đến thế kỷ X. Nhà Đinh.", "từ thế kỷ năm đến thế kỷ mười.\nnhà đinh.");
+    expect("Ở X. Tân Phú.", "ở xã tân phú.");
+    expect("Thế kỷ XVII-XVIII.", "thế kỷ mười bảy đến mười tám.");
+    expect("Size XL-XXL.", "size xl xxl.");                           /* no Roman context */
+    expect("TƯ VẤN ĐẦU TƯ MIỄN PHÍ", "tư vấn đầu tư miễn phí");          /* all caps: TƯ is a word */
+    expect("Hội nghị TƯ 8 khai mạc.", "hội nghị trung ương tám khai mạc.");
+    expect("Thứ 4-Thứ 6, 8h sáng - 5h chiều.", "thứ tư đến thứ sáu, tám giờ sáng đến năm giờ chiều.");
+    expect("Nghỉ 30/4-1/5.", "nghỉ ngày ba mươi tháng tư đến ngày một tháng năm.");
+    expect("Chiếm 1/3 số phiếu.", "chiếm một phần ba số phiếu.");
+    expect("Gọi 0909 123 456 - 0912 345 678.",
+           "gọi không chín không chín một hai ba bốn năm sáu không chín một hai ba bốn năm sáu bảy tám.");
+    expect("Từ 5 - 10 người.", "từ năm đến mười người.");
+    expect("Hotline:0912 345 678.", "hotline: không chín một hai ba bốn năm sáu bảy tám.");
+    expect("Lúc 7:30.", "lúc bảy giờ ba mươi phút.");
+    expect("Cách 150 triệu km, 2 triệu người.", "cách một trăm năm mươi triệu ki lô mét, hai triệu người.");
+    expect("Giá $10-$20, $1-2 triệu.", "giá mười đến hai mươi đô la, một đến hai triệu đô la.");
+    expect("Đ/c: 5 Lê Lợi. Đ/c Nam phát biểu.", "địa chỉ: năm lê lợi.\nđồng chí nam phát biểu.");
+    expect("Công ty TNHH MTV Hòa Bình, kênh MTV.", "công ty trách nhiệm hữu hạn một thành viên hòa bình, kênh mtv.");
+    expect("Size S/M, giá 5 đồng/L.", "size s m, giá năm đồng trên lít.");
+}
+
 TEST_MAIN(TEST(test_cardinals), TEST(test_separators), TEST(test_unicode), TEST(test_sentences),
           TEST(test_output_cap), TEST(test_public_api), TEST(test_context_rules), TEST(test_context_rules_r),
-          TEST(test_context_rules_s))
+          TEST(test_context_rules_s), TEST(test_context_rules_t))
