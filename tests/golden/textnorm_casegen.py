@@ -85,6 +85,7 @@ class Cases:
         self.cases, self.tones, self.digits_ok = [], tones, digits_ok
 
     def add(self, cid, cat, inp, tmpl, note=""):
+        assert not re.search(r'\{[^}]*\{', tmpl), cid + ': nested {..} is not supported here'
         assert re.fullmatch(r'[^<>]*', re.sub(r'<(' + '|'.join(GLOB) + r')>', '', tmpl)), cid
         assert self.digits_ok or not re.search(r'\d', tmpl), cid
         self.cases.append({"id": cid, "category": cat, "input": inp, "accept": expand(tmpl, self.tones), "note": note})

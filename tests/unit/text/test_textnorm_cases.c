@@ -2,7 +2,8 @@
  * ../shared/textnorm format: the shared public sample (../shared/textnorm/
  * sample.jsonl, next to the golden dir) and our own cases
  * (tests/golden/textnorm_cases.jsonl, the larger textnorm_cases_h.jsonl,
- * textnorm_cases_r.jsonl, textnorm_cases_s.jsonl and textnorm_cases_t.jsonl).
+ * textnorm_cases_r.jsonl, textnorm_cases_s.jsonl, textnorm_cases_t.jsonl and
+ * textnorm_cases_u.jsonl).
  * Scoring is the README's canon():
  * NFC, per-line whitespace collapse, no space before . , ! ? ; :, lines
  * re-joined with "\n" for sentence_split (with " " otherwise). Prints the
@@ -169,6 +170,15 @@ static void test_own_cases_t(void) {
     run_file(p, 1);
 }
 
+/* blind-written cases, six or so per category in the plain news/everyday
+ * style of the shared sample, tests/golden/gen_textnorm_cases_u.py */
+static void test_own_cases_u(void) {
+    const char *src = getenv("F5_SOURCE_DIR");
+    char p[4096];
+    snprintf(p, sizeof p, "%s/tests/golden/textnorm_cases_u.jsonl", src && *src ? src : ".");
+    run_file(p, 1);
+}
+
 static void test_canon(void) {
     char *a = canon("a , b\n\n c  d .", 0);
     CHECK_STREQ(a, "a, b c d.");
@@ -179,4 +189,5 @@ static void test_canon(void) {
 }
 
 TEST_MAIN(TEST(test_canon), TEST(test_shared_sample), TEST(test_own_cases), TEST(test_own_cases_h),
-          TEST(test_own_cases_r), TEST(test_own_cases_s), TEST(test_own_cases_t))
+          TEST(test_own_cases_r), TEST(test_own_cases_s), TEST(test_own_cases_t),
+          TEST(test_own_cases_u))
