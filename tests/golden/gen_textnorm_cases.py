@@ -2,25 +2,14 @@
 # gen_textnorm_cases.py - regenerates tests/golden/textnorm_cases.jsonl (our own
 # normaliser cases in the ../shared/textnorm format) from compact templates:
 # {a|b} lists accepted alternatives; <N> <L> <T> are nghìn/ngàn, linh/lẻ, tỷ/tỉ,
-# chosen once per accepted string. Usage: gen_textnorm_cases.py OUT.jsonl
-import json, itertools, re, sys
-# template alternatives: {a|b|c}; N = nghìn|ngàn globally consistent, T = tỷ|tỉ, L = linh|lẻ
-cases = []
-def add(cid, cat, inp, tmpl, note=""):
-    # global variant keys
-    glob = {'N': ['nghìn', 'ngàn'], 'L': ['linh', 'lẻ'], 'T': ['tỷ', 'tỉ']}
-    keys = [k for k in glob if '<'+k+'>' in tmpl]
-    outs = []
-    for combo in itertools.product(*[glob[k] for k in keys]):
-        t = tmpl
-        for k, v in zip(keys, combo): t = t.replace('<'+k+'>', v)
-        parts = re.split(r'(\{[^}]*\})', t)
-        opts = [p[1:-1].split('|') if p.startswith('{') else [p] for p in parts]
-        for o in itertools.product(*opts):
-            s = re.sub(r' +', ' ', ''.join(o)).strip()
-            s = re.sub(r' ([.,!?;:])', r'\1', s)
-            if s not in outs: outs.append(s)
-    cases.append({"id": cid, "category": cat, "input": inp, "accept": outs, "note": note})
+# chosen once per accepted string (textnorm_casegen.py).
+# Usage: gen_textnorm_cases.py OUT.jsonl
+import sys
+
+from textnorm_casegen import Cases
+
+_cases = Cases(tones=False)
+add = _cases.add
 C='cardinal'
 add('o-card-01',C,'Có 21 người và 24 con gà.','có hai mươi mốt người và hai mươi {tư|bốn} con gà.')
 add('o-card-02',C,'Số 105 và 110.','số một trăm <L> năm và một trăm mười.')
@@ -162,6 +151,5 @@ add('o-abbr-09',A,'Ông Nam là GĐ công ty.','ông nam là giám đốc công 
 add('o-abbr-10',A,'Tôi sống ở TP.','tôi sống ở thành phố.')
 add('o-cur-10',CU,'Giá 5 tr.','giá năm triệu.')
 add('o-eng-05',E,"I'm fine, don't worry.","i'm fine, don't worry.")
-with open(sys.argv[1], 'w', encoding='utf-8') as f:
-    for c in cases: f.write(json.dumps(c, ensure_ascii=False) + '\n')
-print(len(cases))
+_cases.write(sys.argv[1])
+print(len(_cases.cases))

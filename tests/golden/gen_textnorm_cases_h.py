@@ -2,26 +2,16 @@
 # gen_textnorm_cases_h.py - regenerates tests/golden/textnorm_cases_h.jsonl: a
 # second, larger set of our own normaliser cases (>= 15 per category of
 # ../shared/textnorm/README.md), written from the README's convention, not
-# from the normaliser's output. Template syntax as in gen_textnorm_cases.py:
+# from the normaliser's output. Template syntax (textnorm_casegen.py):
 # {a|b} lists accepted alternatives; <N> <L> <T> <D> are nghìn/ngàn,
 # linh/lẻ, tỷ/tỉ and đến/tới, chosen once per accepted string.
 # Usage: gen_textnorm_cases_h.py OUT.jsonl
-import json, itertools, re, sys
-cases = []
-GLOB = {'N': ['nghìn', 'ngàn'], 'L': ['linh', 'lẻ'], 'T': ['tỷ', 'tỉ'], 'D': ['đến', 'tới']}
-def add(cid, cat, inp, tmpl, note=""):
-    keys = [k for k in GLOB if '<' + k + '>' in tmpl]
-    outs = []
-    for combo in itertools.product(*[GLOB[k] for k in keys]):
-        t = tmpl
-        for k, v in zip(keys, combo): t = t.replace('<' + k + '>', v)
-        parts = re.split(r'(\{[^}]*\})', t)
-        opts = [p[1:-1].split('|') if p.startswith('{') else [p] for p in parts]
-        for o in itertools.product(*opts):
-            s = re.sub(r' +', ' ', ''.join(o)).strip()
-            s = re.sub(r' ([.,!?;:])', r'\1', s)
-            if s not in outs: outs.append(s)
-    cases.append({"id": cid, "category": cat, "input": inp, "accept": outs, "note": note})
+import sys
+
+from textnorm_casegen import Cases
+
+_cases = Cases(tones=False)
+add = _cases.add
 K0 = '{không trăm |}'          # zero hundreds in a non-leading group (Vinorm / NeMo)
 F4 = '{tư|bốn}'                # 4 after a tens digit >= 2
 Y24 = 'hai <N> ' + K0 + 'hai mươi ' + F4
@@ -470,6 +460,4 @@ add('h-abbr-28', AB, 'Vận động viên giành HCV.', 'vận động viên gi�
 add('h-abbr-29', AB, 'Công ty CP Vinamilk công bố lãi.', 'công ty cổ phần vinamilk công bố lãi.')
 add('h-rng-19', RG, 'Khoảng 3~5 ngày.', 'khoảng ba <D> năm ngày.')
 add('h-tel-19', P, 'Nhắn tin đến 8079.', 'nhắn tin đến tám không bảy chín.')
-with open(sys.argv[1], 'w', encoding='utf-8') as f:
-    for c in cases:
-        f.write(json.dumps(c, ensure_ascii=False) + '\n')
+_cases.write(sys.argv[1])

@@ -1,5 +1,5 @@
 # textnorm_casegen.py - the template machinery shared by the hand-written
-# normaliser case generators (gen_textnorm_cases_{r,s,t}.py; t has its own
+# normaliser case generators (gen_textnorm_cases*.py; t has its own
 # richer expand() with number markers, over these pieces).
 # Template syntax: {a|b} lists local alternatives; <KEY> is a variant chosen
 # ONCE per accepted string (README: "each entry uses one choice per variant

@@ -125,59 +125,37 @@ static void test_shared_sample(void) {
     run_file(p, 0);
 }
 
-static void test_own_cases(void) {
+/* one of our case files in tests/golden (F5_SOURCE_DIR: the source tree) */
+static void run_own(const char *name) {
     const char *src = getenv("F5_SOURCE_DIR");
     char p[4096];
-    snprintf(p, sizeof p, "%s/tests/golden/textnorm_cases.jsonl", src && *src ? src : ".");
+    snprintf(p, sizeof p, "%s/tests/golden/%s", src && *src ? src : ".", name);
     run_file(p, 1);
 }
 
+static void test_own_cases(void) { run_own("textnorm_cases.jsonl"); }
+
 /* the larger set (>= 15 cases per category), tests/golden/gen_textnorm_cases_h.py */
-static void test_own_cases_h(void) {
-    const char *src = getenv("F5_SOURCE_DIR");
-    char p[4096];
-    snprintf(p, sizeof p, "%s/tests/golden/textnorm_cases_h.jsonl", src && *src ? src : ".");
-    run_file(p, 1);
-}
+static void test_own_cases_h(void) { run_own("textnorm_cases_h.jsonl"); }
 
 /* hand-written cases for news, e-commerce, weather, sports, finance, medical,
  * legal and chat text, tests/golden/gen_textnorm_cases_r.py */
-static void test_own_cases_r(void) {
-    const char *src = getenv("F5_SOURCE_DIR");
-    char p[4096];
-    snprintf(p, sizeof p, "%s/tests/golden/textnorm_cases_r.jsonl", src && *src ? src : ".");
-    run_file(p, 1);
-}
+static void test_own_cases_r(void) { run_own("textnorm_cases_r.jsonl"); }
 
 /* blind-written cases for addresses, legal, medical, school, sports, finance,
  * tech, transport, years, durations, headings, quotes, chat, product names,
  * all-caps headlines and stray spaces, tests/golden/gen_textnorm_cases_s.py */
-static void test_own_cases_s(void) {
-    const char *src = getenv("F5_SOURCE_DIR");
-    char p[4096];
-    snprintf(p, sizeof p, "%s/tests/golden/textnorm_cases_s.jsonl", src && *src ? src : ".");
-    run_file(p, 1);
-}
+static void test_own_cases_s(void) { run_own("textnorm_cases_s.jsonl"); }
 
 /* blind-written cases for weather, real estate, recipes, e-commerce, history,
  * science and school, schedules, contacts, ordinals, versions and model
  * names, company and office abbreviations and foreign currencies,
  * tests/golden/gen_textnorm_cases_t.py */
-static void test_own_cases_t(void) {
-    const char *src = getenv("F5_SOURCE_DIR");
-    char p[4096];
-    snprintf(p, sizeof p, "%s/tests/golden/textnorm_cases_t.jsonl", src && *src ? src : ".");
-    run_file(p, 1);
-}
+static void test_own_cases_t(void) { run_own("textnorm_cases_t.jsonl"); }
 
 /* blind-written cases, six or so per category in the plain news/everyday
  * style of the shared sample, tests/golden/gen_textnorm_cases_u.py */
-static void test_own_cases_u(void) {
-    const char *src = getenv("F5_SOURCE_DIR");
-    char p[4096];
-    snprintf(p, sizeof p, "%s/tests/golden/textnorm_cases_u.jsonl", src && *src ? src : ".");
-    run_file(p, 1);
-}
+static void test_own_cases_u(void) { run_own("textnorm_cases_u.jsonl"); }
 
 static void test_canon(void) {
     char *a = canon("a , b\n\n c  d .", 0);
