@@ -21,12 +21,15 @@ TSAN_TESTS ?= $(TSAN_UNIT)
 FUZZ_SECONDS ?= 15
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test test-unit test-asan test-tsan test-fuzz run clean bench
+.PHONY: all deps deps-run build test test-unit test-asan test-tsan test-fuzz run clean bench
 
 all: build
 
 deps:
 	@scripts/install-deps.sh
+
+deps-run:
+	@scripts/install-deps.sh run
 
 build:
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
@@ -59,7 +62,7 @@ test-fuzz:
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/run-fuzz.sh $(FUZZ_BUILD)
 
-run: deps build
+run: deps-run build
 	@scripts/run-service.sh
 
 bench: build

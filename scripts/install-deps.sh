@@ -3,8 +3,12 @@
 # build tools and libraries (apt), test tools (sox, espeak-ng, lame, redis,
 # nginx, chromium) and the Node packages of the service tests (npm).
 # Idempotent and quiet when everything is already there.
+#   install-deps.sh        everything (build, run, every test)      - make test
+#   install-deps.sh run    only what building and running needs     - make run
 set -euo pipefail
 cd "$(dirname "$0")/.."
+MODE=${1:-all}
+[ "$MODE" = run ] && F5_WITH_SERVICE_DEPS=0
 
 APT_PKGS=(
   build-essential cmake pkg-config clang libclang-rt-14-dev llvm git
@@ -19,6 +23,14 @@ if [ "${F5_WITH_SERVICE_DEPS:-1}" = 1 ]; then
   command -v node >/dev/null 2>&1 || APT_PKGS+=(nodejs)
   command -v npm >/dev/null 2>&1 || APT_PKGS+=(npm)
 fi
+# make run needs the compiler and the libraries, not the test tools
+RUN_PKGS=(
+  build-essential cmake pkg-config git
+  libdnnl-dev libopenblas-dev libsndfile1-dev libfftw3-dev libjansson-dev libutf8proc-dev
+  libmicrohttpd-dev libsoxr-dev libcurl4-openssl-dev libhiredis-dev libmpg123-dev libopusfile-dev
+  libyaml-dev libsqlite3-dev libssl-dev libvorbis-dev curl
+)
+[ "$MODE" = run ] && APT_PKGS=("${RUN_PKGS[@]}")
 
 missing=()
 for p in "${APT_PKGS[@]}"; do

@@ -33,5 +33,5 @@ run-service: no model configured and $name is not in the Hugging Face cache.
 Starting now with the TEST MODEL (random weights: the audio is noise, not speech).
 MSG
 tm=data/test-model
-if [ ! -f "$tm/model.safetensors" ]; then "$BIN" make-test-model "$tm" >&2; fi
+if [ ! -f "$tm/model.safetensors" ] || [ ! -f "$tm/ref.wav" ]; then "$BIN" make-test-model "$tm" >&2; fi
 exec "$BIN" serve --model "$tm" --test-model --model-label "TEST MODEL (random weights)" "$@"

@@ -12,12 +12,14 @@
  */
 #include "cli/commands.h"
 #include "core/error.h"
+#include "core/fsutil.h"
 #include "model/model_config.h"
 #include "model/procedural.h"
 #include "model/safetensors.h"
 #include "model/torch_zip_write.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +53,38 @@ static int write_text(const char *path, const char *text) {
     if (!f) return -1;
     fputs(text, f);
     return fclose(f);
+}
+
+/* A 2.5 s reference clip for trying the test model: a voiced buzz (a
+ * 120 Hz fundamental with falling harmonics and slow vibrato) cut into
+ * syllables by an amplitude envelope, with short pauses, at -20 dBFS-ish
+ * RMS. Deterministic, so the README's curl line gives the same bytes. */
+static f5_status write_ref_clip(const char *path, f5_error *err) {
+    enum { SR = 24000, N = SR * 5 / 2 };
+    float *pcm = calloc(N, sizeof *pcm);
+    if (!pcm) return f5_errf(err, F5_ERR_NOMEM, "out of memory");
+    double phase = 0.0;
+    for (int i = 0; i < N; i++) {
+        double t = (double)i / SR;
+        double f0 = 120.0 * (1.0 + 0.03 * sin(2.0 * M_PI * 5.0 * t));
+        phase += 2.0 * M_PI * f0 / SR;
+        double v = 0.0;
+        for (int h = 1; h <= 12; h++) v += sin(h * phase) / h;
+        double syl = fmod(t, 0.32), env = syl < 0.24 ? sin(M_PI * syl / 0.24) : 0.0;
+        if (t < 0.2 || t > 2.3) env = 0.0;
+        pcm[i] = (float)(0.12 * env * v);
+    }
+    uint8_t *wav = NULL;
+    size_t n = 0;
+    f5_status st = f5_audio_encode(pcm, N, SR, F5_FMT_WAV, &wav, &n, err);
+    free(pcm);
+    if (st) return st;
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(wav, 1, n, f) == n;
+    if (f) ok = fclose(f) == 0 && ok;
+    free(wav);
+    if (!ok) return f5_errf(err, F5_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+    return F5_OK;
 }
 
 static f5_status write_tables(f5_weights *w, const char *st_path, const char *pt_path, const char *archive,
@@ -101,8 +135,9 @@ int cmd_make_test_model(int argc, char **argv) {
     }
     char path[4200], vdir[4200];
     snprintf(vdir, sizeof vdir, "%.4000s/vocos", dir);
-    if ((mkdir(dir, 0755) && errno != EEXIST) || (mkdir(vdir, 0755) && errno != EEXIST)) {
-        fprintf(stderr, "f5tts make-test-model: cannot create %s: %s\n", vdir, strerror(errno));
+    f5_error merr = {0};
+    if (f5_mkdirs(vdir, 0755, &merr)) {
+        fprintf(stderr, "f5tts make-test-model: %s\n", merr.message);
         return 1;
     }
     int n_tokens = 0;
@@ -154,12 +189,16 @@ int cmd_make_test_model(int argc, char **argv) {
              vc.dim, vc.intermediate_dim, vc.num_layers, vc.dim);
     snprintf(path, sizeof path, "%.4000s/config.yaml", vdir);
     if (write_text(path, yaml)) goto io_fail;
+    snprintf(path, sizeof path, "%.4000s/ref.wav", dir);
+    if (write_ref_clip(path, &err)) goto fail;
     printf("wrote a TEST model to %s (random weights, seed %llu: it produces noise, not speech)\n"
            "  DiT v1 dim %d depth %d heads %d text_dim %d conv_layers %d, vocab %d tokens, %lld parameters\n"
            "  Vocos dim %d intermediate %d layers %d in %s\n",
            dir, seed, c.dim, c.depth, c.heads, c.text_dim, c.conv_layers, n_tokens,
            (long long)f5_dit_config_params(&c), vc.dim, vc.intermediate_dim, vc.num_layers, vdir);
-    printf("try: f5tts synth --model %s --ref REF.wav --ref-text \"...\" --text \"xin chào\" -o out.wav\n", dir);
+    printf("  a 2.5 s reference clip for trying it: %s/ref.wav\n", dir);
+    printf("try: f5tts synth --model %s --ref %s/ref.wav --ref-text \"xin chào các bạn\" --text \"xin chào\" -o out.wav\n",
+           dir, dir);
     rc = 0;
     goto done;
 io_fail:

@@ -10,6 +10,7 @@
  * (the X-Repo-Commit header, else "main").
  */
 #include "cli/commands.h"
+#include "core/fsutil.h"
 #include "f5tts.h"
 #include "pipeline/resolve.h"
 
@@ -32,17 +33,12 @@ static void usage(FILE *f) {
                "~/.cache/huggingface/hub. Download server: $HF_ENDPOINT (default https://huggingface.co).\n");
 }
 
+/* mkdir -p with the reason on stderr; 0 on success. */
 static int mkdirs(const char *path) {
-    char tmp[F5_PATH_MAX];
-    snprintf(tmp, sizeof tmp, "%s", path);
-    for (char *p = tmp + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = 0;
-        if (mkdir(tmp, 0755) && errno != EEXIST) return -1;
-        *p = '/';
-    }
-    if (mkdir(tmp, 0755) && errno != EEXIST) return -1;
-    return 0;
+    f5_error err = {0};
+    if (f5_mkdirs(path, 0755, &err) == F5_OK) return 0;
+    fprintf(stderr, "f5tts models pull: %s\n", err.message);
+    return -1;
 }
 
 static void repo_dir(const char *repo, char *buf, size_t cap) {
@@ -192,10 +188,7 @@ static int pull_file(CURL *c, const f5_known_model *k, const f5_known_file *kf, 
     safe[j] = 0;
     char blobs[F5_PATH_MAX];
     snprintf(blobs, sizeof blobs, "%.4000s/blobs", rd);
-    if (mkdirs(blobs)) {
-        fprintf(stderr, "f5tts models pull: cannot create %s: %s\n", blobs, strerror(errno));
-        return 1;
-    }
+    if (mkdirs(blobs)) return 1;
     snprintf(part, sizeof part, "%.3900s/%.80s.incomplete", blobs, safe);
     struct stat st;
     long long have = stat(part, &st) == 0 ? (long long)st.st_size : 0;
@@ -314,10 +307,7 @@ static int cmd_pull(const char *name) {
         snprintf(path, sizeof path, "%.3800s/snapshots/%.100s/%.180s", rd, commit, f->path);
         char *slash = strrchr(path, '/');
         *slash = 0;
-        if (mkdirs(path)) {
-            fprintf(stderr, "f5tts models pull: cannot create %s: %s\n", path, strerror(errno));
-            return 1;
-        }
+        if (mkdirs(path)) return 1;
         *slash = '/';
         if (rename(part, path)) {
             fprintf(stderr, "f5tts models pull: cannot move %s to %s: %s\n", part, path, strerror(errno));
@@ -325,7 +315,7 @@ static int cmd_pull(const char *name) {
         }
     }
     snprintf(path, sizeof path, "%.4000s/refs", rd);
-    mkdirs(path);
+    if (mkdirs(path)) return 1;
     snprintf(path, sizeof path, "%.4000s/refs/main", rd);
     FILE *f = fopen(path, "w");
     if (!f || fprintf(f, "%s", commit) < 0 || fclose(f)) {

@@ -9,6 +9,7 @@
  */
 #include "cli/commands.h"
 #include "core/clock.h"
+#include "core/fsutil.h"
 #include "cli/progress.h"
 #include "f5tts.h"
 #include "pipeline/pipeline_internal.h"
@@ -375,6 +376,10 @@ int cmd_synth(int argc, char **argv) {
     double t_synth = now_ms();
     if (f5_audio_encode(res.pcm, res.n_samples, F5_SAMPLE_RATE, fmt, &enc, &enc_n, &err)) {
         fprintf(stderr, "f5tts synth: encoding %s: %s\n", f5_audio_format_name(fmt), err.message);
+        goto done;
+    }
+    if (strcmp(o.out, "-") && f5_mkdirs_parent(o.out, 0755, &err)) {
+        fprintf(stderr, "f5tts synth: %s\n", err.message);
         goto done;
     }
     FILE *of = strcmp(o.out, "-") ? fopen(o.out, "wb") : stdout;

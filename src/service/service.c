@@ -6,6 +6,7 @@
 #include "service/service_impl.h"
 
 #include "core/error.h"
+#include "core/fsutil.h"
 #include "service/http/http.h"
 
 #include <stdlib.h>
@@ -89,12 +90,8 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
     pthread_mutex_init(&s->info_mu, NULL);
     snprintf(s->model_version, sizeof s->model_version, "loading");
     f5_status st;
-    /* the data dir holds the default queue and storage; storage creates dirs */
-    char data_url[F5_SVC_STR + 8];
-    snprintf(data_url, sizeof data_url, "fs:%s", cfg->data_dir);
-    f5_store *tmp = NULL;
-    if ((st = f5_store_open(data_url, &tmp, err))) goto fail;
-    f5_store_close(tmp);
+    /* the data dir holds the default queue and storage */
+    if ((st = f5_mkdirs(cfg->data_dir, 0755, err))) goto fail;
     if ((st = f5_store_open(cfg->storage, &s->store, err))) goto fail;
     if ((st = f5_queue_open(cfg->queue, &s->queue, err))) goto fail;
     f5_jobs_opts jo = {.queue = s->queue, .store = s->store, .log = &s->log, .metrics = &s->metrics,

@@ -6,6 +6,7 @@
 #include "service/queue/queue.h"
 
 #include "core/error.h"
+#include "core/fsutil.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -117,6 +118,10 @@ f5_status f5_queue_open(const char *url, f5_queue **out, f5_error *err) {
     if (!q) return f5_errf(err, F5_ERR_NOMEM, "queue: out of memory");
     pthread_mutex_init(&q->mu, NULL);
     f5_status st;
+    if ((st = f5_mkdirs_parent(url + 7, 0755, err))) {
+        f5_err_prefix(err, st, "queue");
+        goto fail;
+    }
     if (sqlite3_open_v2(url + 7, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL) !=
         SQLITE_OK) {
         st = f5_errf(err, F5_ERR_IO, "queue: open %s: %s", url + 7, q->db ? sqlite3_errmsg(q->db) : "out of memory");

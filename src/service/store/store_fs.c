@@ -5,6 +5,7 @@
 #include "service/store/store.h"
 
 #include "core/error.h"
+#include "core/fsutil.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -44,24 +45,6 @@ bool f5_store_key_valid(const char *key) {
     }
 }
 
-/* mkdir -p for the directory part of path. */
-static f5_status mkdirs(char *path, bool include_last, f5_error *err) {
-    size_t n = strlen(path);
-    for (size_t i = 1; i <= n; i++) {
-        if (path[i] == '/' || (include_last && path[i] == 0)) {
-            char c = path[i];
-            path[i] = 0;
-            if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-                f5_status st = f5_errf(err, F5_ERR_IO, "storage: mkdir %s: %s", path, strerror(errno));
-                path[i] = c;
-                return st;
-            }
-            path[i] = c;
-        }
-    }
-    return F5_OK;
-}
-
 static f5_status key_path(f5_store *s, const char *key, char *buf, size_t n, f5_error *err) {
     if (!f5_store_key_valid(key)) return f5_errf(err, F5_ERR_INVALID_ARG, "storage: invalid key '%s'", key ? key : "");
     if ((size_t)snprintf(buf, n, "%s/%s", s->root, key) >= n)
@@ -80,7 +63,7 @@ f5_status f5_store_open(const char *url, f5_store **out, f5_error *err) {
         return f5_errf(err, F5_ERR_INVALID_ARG, "storage: directory path too long");
     }
     snprintf(s->root, sizeof s->root, "%s", url + 3);
-    f5_status st = mkdirs(s->root, true, err);
+    f5_status st = f5_mkdirs(s->root, 0755, err);
     if (st) {
         free(s);
         return st;
@@ -100,7 +83,7 @@ f5_status f5_store_begin(f5_store *s, const char *key, f5_store_writer **out, f5
     w->s = s;
     f5_status st = key_path(s, key, w->dst, sizeof w->dst, err);
     if (st) goto fail;
-    st = mkdirs(w->dst, false, err);
+    st = f5_mkdirs_parent(w->dst, 0755, err);
     if (st) goto fail;
     if ((size_t)snprintf(w->tmp, sizeof w->tmp, "%.4000s.tmp-XXXXXX", w->dst) >= sizeof w->tmp) {
         st = f5_errf(err, F5_ERR_INVALID_ARG, "storage: path too long for key '%s'", key);
