@@ -40,7 +40,8 @@ static void print_ready_banner(const f5_svc_config *cfg, int port) {
     flockfile(stderr);
     fprintf(stderr, "\nf5tts: ready. Web UI: http://%s:%d/\n", host, port);
     if (cfg->test_model)
-        fprintf(stderr, "f5tts: model: %s (random weights: the audio is noise, not speech)\n", cfg->model_label);
+        fprintf(stderr, "f5tts: model: %s: the audio is noise, not speech (real models: README, Models)\n",
+                cfg->model_label);
     fprintf(stderr, "f5tts: try:  curl -sS -o hello.wav -F text='xin chào' -F ref_text='%s' -F voice=@%s http://%s:%d/tts\n",
             have_ref ? "xin chào các bạn" : "TRANSCRIPT OF YOUR CLIP", have_ref ? ref : "YOUR_CLIP.wav", host, port);
     fputc('\n', stderr);
