@@ -122,15 +122,69 @@ static f5_status encode_all(const float *pcm, size_t n, f5_audio_format fmt, uin
     return f5_audio_encode(pcm, n, F5_SAMPLE_RATE, fmt, out, len, err);
 }
 
-/* Run one claimed job to a terminal state (or back to the queue). */
-static void run_job(f5_jobs *j, int slot, f5_job_rec *rec) {
-    f5_error err = {0};
-    f5_status st = F5_OK;
-    uint8_t *ref = NULL, *enc = NULL;
-    size_t ref_len = 0, enc_len = 0;
-    f5_svc_synth_out out = {0};
-    double t0 = f5_obs_mono();
+/* ---- one job: prepare -> run -> settle
+ *
+ * A claimed job goes through three steps sharing one job_run:
+ *   job_prepare  registers the live entry, logs "running", reads the reference;
+ *   job_execute  runs the engine, then encodes and stores or streams the result;
+ *   job_settle   maps the outcome (abort reasons through abort_table) to a
+ *                terminal state, or requeues, then records it everywhere.
+ * The queue backend is only touched through queue.h (claim, progress, finish,
+ * requeue), so every backend shares this code. */
 
+typedef enum job_outcome {
+    OUTCOME_SUCCEEDED = 0, /* rec has the result fields */
+    OUTCOME_FAILED,        /* jr.st / jr.err say why */
+    OUTCOME_ABORTED,       /* job->abort says why */
+    OUTCOME_DECIDED,       /* rec->state and error already set */
+} job_outcome;
+
+typedef struct job_run {
+    f5_jobs *j;
+    int slot;
+    f5_job_rec *rec;
+    f5_job *job;              /* live entry, NULL if none could be made */
+    f5_error err;
+    f5_status st;
+    uint8_t *ref, *enc;
+    size_t ref_len, enc_len;
+    f5_svc_synth_out out;
+    double t0;
+    run_state rs;
+} job_run;
+
+/* What each abort reason becomes. requeue_async: an async job goes back to
+ * the queue instead (another start or worker runs it). cites_timeout: the
+ * message ends with the configured request timeout. */
+static const struct abort_row {
+    abort_reason reason;
+    f5_job_state state;
+    const char *code;
+    const char *message;
+    bool requeue_async;
+    bool cites_timeout;
+} abort_table[] = {
+    {ABORT_CANCEL, F5_JOB_CANCELLED, "cancelled", "cancelled by the client", false, false},
+    {ABORT_TIMEOUT, F5_JOB_FAILED, "timeout", "synthesis exceeded the request timeout of", false, true},
+    {ABORT_SHUTDOWN, F5_JOB_FAILED, "shutdown", "the service is shutting down", true, false},
+    {ABORT_CLIENT_GONE, F5_JOB_CANCELLED, "cancelled", "the client disconnected", false, false},
+};
+
+static const struct abort_row *abort_row_of(int reason) {
+    for (size_t i = 0; i < sizeof abort_table / sizeof abort_table[0]; i++)
+        if ((int)abort_table[i].reason == reason) return &abort_table[i];
+    return &abort_table[0]; /* an abort without a recorded reason reads as a client cancel */
+}
+
+static void set_outcome(f5_job_rec *rec, f5_job_state state, const char *code, const char *msg) {
+    rec->state = state;
+    snprintf(rec->error_code, sizeof rec->error_code, "%s", code);
+    snprintf(rec->error_message, sizeof rec->error_message, "%s", msg);
+}
+
+static job_outcome job_prepare(job_run *jr) {
+    f5_jobs *j = jr->j;
+    f5_job_rec *rec = jr->rec;
     pthread_mutex_lock(&j->mu);
     f5_job *job = f5_jobs_find_locked(j, rec->id);
     if (job) job->refs++;
@@ -138,160 +192,181 @@ static void run_job(f5_jobs *j, int slot, f5_job_rec *rec) {
     if (job) job->state = F5_JOB_RUNNING;
     j->running++;
     pthread_mutex_unlock(&j->mu);
+    jr->job = job;
     if (j->o.metrics) atomic_fetch_add(&j->o.metrics->jobs_running, 1);
     f5_obs_event(j->o.log, "info", "job",
                  json_pack("{s:s, s:s, s:s, s:i, s:f}", "job_id", rec->id, "request_id", rec->request_id, "status",
                            "running", "attempt", rec->attempts, "queue_wait_ms", (f5_obs_now() - rec->created_at) * 1000));
-
-    run_state rs = {.j = j, .job = job, .rec = rec, .last_db_mono = t0};
+    jr->rs = (run_state){.j = j, .job = job, .rec = rec, .last_db_mono = jr->t0};
     if (!job) {
         if (rec->sync) { /* its connection is gone (or belongs to another process) */
-            rec->state = F5_JOB_CANCELLED;
-            snprintf(rec->error_code, sizeof rec->error_code, "cancelled");
-            snprintf(rec->error_message, sizeof rec->error_message, "the streaming client is gone");
-            goto finish;
+            set_outcome(rec, F5_JOB_CANCELLED, "cancelled", "the streaming client is gone");
+            return OUTCOME_DECIDED;
         }
-        st = f5_errf(&err, F5_ERR_NOMEM, "jobs: out of memory");
-        goto failed;
+        jr->st = f5_errf(&jr->err, F5_ERR_NOMEM, "jobs: out of memory");
+        return OUTCOME_FAILED;
     }
-    if (j->o.request_timeout_s > 0) rs.deadline_mono = t0 + j->o.request_timeout_s;
-    rs.stream_pcm = rec->sync && (rec->params.format == F5_FMT_WAV || rec->params.format == F5_FMT_PCM);
-    if (atomic_load(&job->abort) != ABORT_NONE) {
-        st = F5_ERR_ABORTED;
-        goto aborted;
+    if (j->o.request_timeout_s > 0) jr->rs.deadline_mono = jr->t0 + j->o.request_timeout_s;
+    jr->rs.stream_pcm = rec->sync && (rec->params.format == F5_FMT_WAV || rec->params.format == F5_FMT_PCM);
+    if (atomic_load(&job->abort) != ABORT_NONE) return OUTCOME_ABORTED;
+    jr->st = f5_store_get(j->o.store, rec->ref_key, &jr->ref, &jr->ref_len, &jr->err);
+    if (jr->st) {
+        f5_err_prefix(&jr->err, jr->st, "reading the uploaded reference");
+        return OUTCOME_FAILED;
     }
-    st = f5_store_get(j->o.store, rec->ref_key, &ref, &ref_len, &err);
-    if (st) {
-        f5_err_prefix(&err, st, "reading the uploaded reference");
-        goto failed;
+    return OUTCOME_SUCCEEDED;
+}
+
+/* Hand the whole encoded result over: appended to a sync job's stream, or
+ * stored under results/<id>.<ext> for an async one. */
+static job_outcome deliver_encoded(job_run *jr) {
+    f5_jobs *j = jr->j;
+    f5_job_rec *rec = jr->rec;
+    if (rec->sync) {
+        pthread_mutex_lock(&j->mu);
+        jr->st = append_locked(jr->job, jr->enc, jr->enc_len);
+        jr->job->last_chunk_mono = f5_obs_mono();
+        pthread_mutex_unlock(&j->mu);
+        if (jr->st) {
+            f5_errf(&jr->err, jr->st, "jobs: out of memory");
+            return OUTCOME_FAILED;
+        }
+        return OUTCOME_SUCCEEDED;
     }
-    f5_svc_synth_req rq = {.text = rec->text, .ref_text = rec->ref_text, .ref_audio = ref, .ref_len = ref_len,
+    snprintf(rec->result_key, sizeof rec->result_key, "results/%s.%s", rec->id, ext_of(rec->params.format));
+    jr->st = f5_store_put(j->o.store, rec->result_key, jr->enc, jr->enc_len, &jr->err);
+    if (jr->st) {
+        rec->result_key[0] = 0;
+        return OUTCOME_FAILED;
+    }
+    return OUTCOME_SUCCEEDED;
+}
+
+static job_outcome job_execute(job_run *jr) {
+    f5_jobs *j = jr->j;
+    f5_job_rec *rec = jr->rec;
+    f5_svc_synth_req rq = {.text = rec->text, .ref_text = rec->ref_text, .ref_audio = jr->ref, .ref_len = jr->ref_len,
                            .nfe_step = rec->params.nfe_step, .cfg_strength = rec->params.cfg_strength,
                            .speed = rec->params.speed, .remove_silence = rec->params.remove_silence,
-                           .seed = rec->params.seed, .keep_pcm = !rs.stream_pcm, .progress = on_progress,
-                           .should_abort = should_abort, .on_chunk = on_chunk, .user = &rs};
+                           .seed = rec->params.seed, .keep_pcm = !jr->rs.stream_pcm, .progress = on_progress,
+                           .should_abort = should_abort, .on_chunk = on_chunk, .user = &jr->rs};
     double t_engine = f5_obs_mono();
-    st = j->engine->run(j->engine->self, slot, &rq, &out, &err);
+    jr->st = j->engine->run(j->engine->self, jr->slot, &rq, &jr->out, &jr->err);
     double wall = f5_obs_mono() - t_engine;
-    if (st == F5_ERR_ABORTED || (st && atomic_load(&job->abort) != ABORT_NONE)) goto aborted;
-    if (st) goto failed;
-    if (!rs.stream_pcm) {
-        st = encode_all(out.pcm, out.n_samples, rec->params.format, &enc, &enc_len, &err);
-        if (st) goto failed;
-        if (rec->sync) {
-            pthread_mutex_lock(&j->mu);
-            st = append_locked(job, enc, enc_len);
-            job->last_chunk_mono = f5_obs_mono();
-            pthread_mutex_unlock(&j->mu);
-            if (st) {
-                f5_errf(&err, st, "jobs: out of memory");
-                goto failed;
-            }
-        } else {
-            snprintf(rec->result_key, sizeof rec->result_key, "results/%s.%s", rec->id, ext_of(rec->params.format));
-            st = f5_store_put(j->o.store, rec->result_key, enc, enc_len, &err);
-            if (st) {
-                rec->result_key[0] = 0;
-                goto failed;
-            }
-        }
-    } else if (!rs.header_sent && rec->params.format == F5_FMT_WAV) {
+    if (jr->st == F5_ERR_ABORTED || (jr->st && atomic_load(&jr->job->abort) != ABORT_NONE)) return OUTCOME_ABORTED;
+    if (jr->st) return OUTCOME_FAILED;
+    if (!jr->rs.stream_pcm) {
+        jr->st = encode_all(jr->out.pcm, jr->out.n_samples, rec->params.format, &jr->enc, &jr->enc_len, &jr->err);
+        if (jr->st) return OUTCOME_FAILED;
+        job_outcome o = deliver_encoded(jr);
+        if (o != OUTCOME_SUCCEEDED) return o;
+    } else if (!jr->rs.header_sent && rec->params.format == F5_FMT_WAV) {
         /* no chunk at all: still a valid (empty) WAV */
         uint8_t h[44];
         f5_wav_stream_header(h, F5_SAMPLE_RATE, 0);
         pthread_mutex_lock(&j->mu);
-        append_locked(job, h, 44);
+        append_locked(jr->job, h, 44);
         pthread_mutex_unlock(&j->mu);
     }
     rec->state = F5_JOB_SUCCEEDED;
-    rec->audio_seconds = out.audio_seconds;
-    rec->rtf = out.audio_seconds > 0 ? wall / out.audio_seconds : 0;
+    rec->audio_seconds = jr->out.audio_seconds;
+    rec->rtf = jr->out.audio_seconds > 0 ? wall / jr->out.audio_seconds : 0;
     rec->progress = 1.0;
-    goto finish;
+    return OUTCOME_SUCCEEDED;
+}
 
-aborted:
-    switch (atomic_load(&job->abort)) {
-    case ABORT_SHUTDOWN:
-        if (!rec->sync) {
-            f5_queue_requeue(j->o.queue, rec->id, NULL);
-            f5_obs_event(j->o.log, "info", "job",
-                         json_pack("{s:s, s:s}", "job_id", rec->id, "status", "requeued_on_shutdown"));
-            pthread_mutex_lock(&j->mu);
-            job->state = F5_JOB_QUEUED;
-            pthread_cond_broadcast(&job->cv);
-            pthread_mutex_unlock(&j->mu);
-            goto out;
+/* An async job aborted by shutdown goes back to the queue. */
+static void settle_requeue(job_run *jr) {
+    f5_jobs *j = jr->j;
+    f5_queue_requeue(j->o.queue, jr->rec->id, NULL);
+    f5_obs_event(j->o.log, "info", "job", json_pack("{s:s, s:s}", "job_id", jr->rec->id, "status", "requeued_on_shutdown"));
+    pthread_mutex_lock(&j->mu);
+    jr->job->state = F5_JOB_QUEUED;
+    pthread_cond_broadcast(&jr->job->cv);
+    pthread_mutex_unlock(&j->mu);
+}
+
+static void log_job_end(job_run *jr) {
+    f5_jobs *j = jr->j;
+    f5_job_rec *rec = jr->rec;
+    json_t *ev = json_pack("{s:s, s:s, s:s, s:s, s:b, s:f, s:f, s:f, s:s}", "job_id", rec->id, "request_id",
+                           rec->request_id, "status", f5_job_state_name(rec->state), "format",
+                           f5_audio_format_name(rec->params.format), "sync", rec->sync, "audio_seconds",
+                           rec->audio_seconds, "rtf", rec->rtf, "wall_ms", (f5_obs_mono() - jr->t0) * 1000,
+                           "model_version", "");
+    pthread_mutex_lock(&j->mu);
+    json_object_set_new(ev, "model_version", json_string(j->model_version));
+    pthread_mutex_unlock(&j->mu);
+    if (jr->out.t_first_call_ms > 0)
+        json_object_set_new(ev, "claim_to_engine_ms", json_real(jr->out.t_first_call_ms - jr->t0 * 1000));
+    if (rec->error_code[0])
+        json_object_set_new(ev, "error", json_pack("{s:s, s:s}", "code", rec->error_code, "message", rec->error_message));
+    f5_obs_event(j->o.log, rec->state == F5_JOB_FAILED ? "warn" : "info", "job", ev);
+}
+
+/* Turn the outcome into a terminal state (or a requeue) and record it: the
+ * reference is deleted, the queue, the live entry, metrics and the log see
+ * the end; then the run's buffers and the live reference are released. */
+static void job_settle(job_run *jr, job_outcome o) {
+    f5_jobs *j = jr->j;
+    f5_job_rec *rec = jr->rec;
+    bool requeued = false;
+    if (o == OUTCOME_ABORTED) {
+        const struct abort_row *row = abort_row_of(atomic_load(&jr->job->abort));
+        if (row->requeue_async && !rec->sync) {
+            settle_requeue(jr);
+            requeued = true;
+        } else if (row->cites_timeout) {
+            char msg[256];
+            snprintf(msg, sizeof msg, "%s %g s", row->message, j->o.request_timeout_s);
+            set_outcome(rec, row->state, row->code, msg);
+        } else {
+            set_outcome(rec, row->state, row->code, row->message);
         }
-        rec->state = F5_JOB_FAILED;
-        snprintf(rec->error_code, sizeof rec->error_code, "shutdown");
-        snprintf(rec->error_message, sizeof rec->error_message, "the service is shutting down");
-        break;
-    case ABORT_TIMEOUT:
-        rec->state = F5_JOB_FAILED;
-        snprintf(rec->error_code, sizeof rec->error_code, "timeout");
-        snprintf(rec->error_message, sizeof rec->error_message, "synthesis exceeded the request timeout of %g s",
-                 j->o.request_timeout_s);
-        break;
-    case ABORT_CLIENT_GONE:
-        rec->state = F5_JOB_CANCELLED;
-        snprintf(rec->error_code, sizeof rec->error_code, "cancelled");
-        snprintf(rec->error_message, sizeof rec->error_message, "the client disconnected");
-        break;
-    default:
-        rec->state = F5_JOB_CANCELLED;
-        snprintf(rec->error_code, sizeof rec->error_code, "cancelled");
-        snprintf(rec->error_message, sizeof rec->error_message, "cancelled by the client");
-        break;
+    } else if (o == OUTCOME_FAILED) {
+        f5_status s = jr->err.status ? jr->err.status : jr->st;
+        set_outcome(rec, F5_JOB_FAILED, f5_status_str(s), jr->err.message[0] ? jr->err.message : f5_status_str(jr->st));
     }
-    goto finish;
-failed:
-    rec->state = F5_JOB_FAILED;
-    snprintf(rec->error_code, sizeof rec->error_code, "%s", f5_status_str(err.status ? err.status : st));
-    snprintf(rec->error_message, sizeof rec->error_message, "%s", err.message[0] ? err.message : f5_status_str(st));
-finish:
-    rec->finished_at = f5_obs_now();
-    if (rec->ref_key[0]) {
-        f5_store_delete(j->o.store, rec->ref_key, NULL);
-        rec->ref_key[0] = 0;
+    if (!requeued) {
+        rec->finished_at = f5_obs_now();
+        if (rec->ref_key[0]) {
+            f5_store_delete(j->o.store, rec->ref_key, NULL);
+            rec->ref_key[0] = 0;
+        }
+        f5_error ferr = {0};
+        if (f5_queue_finish(j->o.queue, rec, &ferr) != F5_OK)
+            f5_obs_msgf(j->o.log, "error", "queue", "recording the end of job %s failed: %s", rec->id, ferr.message);
+        if (jr->job) {
+            pthread_mutex_lock(&j->mu);
+            jr->job->state = rec->state;
+            if (rec->state == F5_JOB_SUCCEEDED) jr->job->progress = 1.0;
+            snprintf(jr->job->error_code, sizeof jr->job->error_code, "%s", rec->error_code);
+            snprintf(jr->job->error_message, sizeof jr->job->error_message, "%s", rec->error_message);
+            pthread_cond_broadcast(&jr->job->cv);
+            pthread_mutex_unlock(&j->mu);
+        }
+        if (j->o.metrics)
+            f5_obs_metrics_job(j->o.metrics, rec->state == F5_JOB_SUCCEEDED ? 0 : rec->state == F5_JOB_FAILED ? 1 : 2,
+                               rec->audio_seconds, f5_obs_mono() - jr->t0);
+        log_job_end(jr);
     }
-    if (f5_queue_finish(j->o.queue, rec, &err) != F5_OK)
-        f5_obs_msgf(j->o.log, "error", "queue", "recording the end of job %s failed: %s", rec->id, err.message);
-    if (job) {
-        pthread_mutex_lock(&j->mu);
-        job->state = rec->state;
-        if (rec->state == F5_JOB_SUCCEEDED) job->progress = 1.0;
-        snprintf(job->error_code, sizeof job->error_code, "%s", rec->error_code);
-        snprintf(job->error_message, sizeof job->error_message, "%s", rec->error_message);
-        pthread_cond_broadcast(&job->cv);
-        pthread_mutex_unlock(&j->mu);
-    }
-    if (j->o.metrics)
-        f5_obs_metrics_job(j->o.metrics, rec->state == F5_JOB_SUCCEEDED ? 0 : rec->state == F5_JOB_FAILED ? 1 : 2,
-                           rec->audio_seconds, f5_obs_mono() - t0);
-    {
-        json_t *ev = json_pack("{s:s, s:s, s:s, s:s, s:b, s:f, s:f, s:f, s:s}", "job_id", rec->id, "request_id",
-                               rec->request_id, "status", f5_job_state_name(rec->state), "format",
-                               f5_audio_format_name(rec->params.format), "sync", rec->sync, "audio_seconds",
-                               rec->audio_seconds, "rtf", rec->rtf, "wall_ms", (f5_obs_mono() - t0) * 1000,
-                               "model_version", "");
-        pthread_mutex_lock(&j->mu);
-        json_object_set_new(ev, "model_version", json_string(j->model_version));
-        pthread_mutex_unlock(&j->mu);
-        if (out.t_first_call_ms > 0) json_object_set_new(ev, "claim_to_engine_ms", json_real(out.t_first_call_ms - t0 * 1000));
-        if (rec->error_code[0])
-            json_object_set_new(ev, "error", json_pack("{s:s, s:s}", "code", rec->error_code, "message", rec->error_message));
-        f5_obs_event(j->o.log, rec->state == F5_JOB_FAILED ? "warn" : "info", "job", ev);
-    }
-out:
-    free(ref);
-    free(enc);
-    free(out.pcm);
+    free(jr->ref);
+    free(jr->enc);
+    free(jr->out.pcm);
     if (j->o.metrics) atomic_fetch_sub(&j->o.metrics->jobs_running, 1);
     pthread_mutex_lock(&j->mu);
     j->running--;
-    if (job) f5_job_release_locked(j, job);
+    if (jr->job) f5_job_release_locked(j, jr->job);
     pthread_cond_broadcast(&j->idle_cv);
     pthread_mutex_unlock(&j->mu);
+}
+
+/* Run one claimed job to a terminal state (or back to the queue). */
+static void run_job(f5_jobs *j, int slot, f5_job_rec *rec) {
+    job_run jr = {.j = j, .slot = slot, .rec = rec, .t0 = f5_obs_mono()};
+    job_outcome o = job_prepare(&jr);
+    if (o == OUTCOME_SUCCEEDED) o = job_execute(&jr);
+    job_settle(&jr, o);
 }
 
 void *f5_jobs_worker_main(void *arg) {
