@@ -35,8 +35,12 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 base="http://127.0.0.1:$port"
 log=$T/run.log
 
+# A newcomer's shell has none of the suite's F5_* variables: with F5_BIN
+# inherited, the clone's make run would start this tree's binary, not its own.
+newcomer_env=(env)
+for v in $(compgen -e); do case $v in F5_*) newcomer_env+=(-u "$v");; esac; done
 start() { # a new process group, as a shell job would be
-  (cd "$T/f5tts-c" && F5_LISTEN=127.0.0.1:$port exec setsid make run) >"$log" 2>&1 &
+  (cd "$T/f5tts-c" && exec "${newcomer_env[@]}" F5_LISTEN=127.0.0.1:$port setsid make run) >"$log" 2>&1 &
   MAKE_PID=$!
   sleep 0.5
   PGID=$(ps -o pgid= -p "$MAKE_PID" 2>/dev/null | tr -d ' ')
@@ -80,6 +84,9 @@ stop_int() {
 start
 if wait_ready 600; then
   ok "make run on a fresh clone: /readyz 200"
+  exe=$(readlink "/proc/$(server_pid)/exe" 2>/dev/null)
+  [ "$exe" = "$T/f5tts-c/build/f5tts" ] && ok "the server is the clone's own build" ||
+    bad "the server runs $exe, not the clone's build/f5tts"
 else
   bad "make run on a fresh clone never became ready; its output:"
   sed 's/^/    /' "$log" | tail -n 40
