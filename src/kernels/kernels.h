@@ -1,13 +1,16 @@
 /* kernels.h - the numeric kernels the models are built from.
  *
- * One interface, several backends: ref/ (plain C, the numeric spec, slow and
- * obviously right), cpu/ (oneDNN sgemm + threads), cuda/ (later). The
- * caller passes an f5_kctx that says which backend and which thread pool.
- * All tensors are float32, row-major, contiguous unless a leading dimension
- * (ld*) is given. Kernels never allocate, never fail on valid sizes, and are
- * thread-safe as long as two calls do not share an f5_kctx pool at once.
- * Each public f5_<op>() dispatches on k->backend; f5_<op>_ref() is the
- * reference implementation (used by the ref backend and by tests).
+ * One interface, several backends, peers behind one dispatcher
+ * (dispatch.c): ref/ (plain C, the numeric spec, slow and obviously right),
+ * cpu/ in float32 (oneDNN sgemm + our threads) and cpu/ in bf16 (packed
+ * bf16 weights, fp32 accumulation, where the CPU has AVX512-BF16 or AMX),
+ * cuda/ later. The caller passes an f5_kctx that says which backend, which
+ * precision and which thread pool. Tensors at this interface are float32,
+ * row-major, contiguous unless a leading dimension (ld*) is given; a
+ * reduced-precision backend converts inside. Kernels never fail on valid
+ * sizes and are thread-safe as long as two calls do not share an f5_kctx
+ * pool at once. f5_<op>_ref() is the reference implementation of each op
+ * (the ref backend, and the spec every other backend is tested against).
  */
 #ifndef F5_KERNELS_H
 #define F5_KERNELS_H
@@ -16,15 +19,70 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "f5tts.h"
+
 typedef enum f5_backend { F5_BACKEND_REF = 0, F5_BACKEND_CPU, F5_BACKEND_CUDA } f5_backend;
 
+/* Arithmetic precision of the matrix products (and attention) of a
+ * backend; everything else (norms, softmax statistics, the ODE state)
+ * stays float32. */
+typedef enum f5_kprec { F5_KPREC_F32 = 0, F5_KPREC_BF16 } f5_kprec;
+
+/* Op families, for the per-op time profile. */
+typedef enum f5_kfam {
+    F5_KFAM_GEMM = 0,   /* linear, gemm */
+    F5_KFAM_ATTENTION,
+    F5_KFAM_NORM,       /* layernorm, AdaLN modulation, gated residual adds */
+    F5_KFAM_ELEMWISE,   /* activations */
+    F5_KFAM_CONV,
+    F5_KFAM_ROPE,
+    F5_KFAM_COUNT
+} f5_kfam;
+
+/* Wall time per op family, accumulated by the dispatcher when a context
+ * carries one (a clock read per kernel call, so it is off by default). */
+typedef struct f5_kprof {
+    double seconds[F5_KFAM_COUNT];
+    long long calls[F5_KFAM_COUNT];
+    double flops[F5_KFAM_COUNT]; /* GEMM and attention only */
+} f5_kprof;
+const char *f5_kfam_name(f5_kfam f); /* "gemm", "attention", ... */
+
 struct f5_threadpool;
+typedef struct f5_kpack f5_kpack;
 
 typedef struct f5_kctx {
     f5_backend backend;
     int n_threads;               /* >= 1; without a pool, oneDNN threads each GEMM this wide */
     struct f5_threadpool *pool;  /* our threads (GEMM blocks, attention, elementwise); NULL = caller only */
+    f5_kprec prec;               /* F5_KPREC_BF16 needs f5_kpack'ed weights (else float32 is used) */
+    const f5_kpack *pack;        /* weights prepared for this backend/precision (may be NULL) */
+    f5_kprof *prof;              /* per-op timing, NULL = off */
 } f5_kctx;
+
+/* What the processor can do, detected at run time (cpuid): never assumed
+ * at build time, so one binary runs on older CPUs (falling back to fp32). */
+typedef struct f5_cpu_features {
+    bool avx512f, avx512_bf16, amx_bf16;
+} f5_cpu_features;
+f5_cpu_features f5_cpu_detect(void);
+/* True when `prec` runs natively on this CPU (bf16: AVX512-BF16 or AMX). */
+bool f5_cpu_supports(f5_kprec prec);
+const char *f5_kprec_name(f5_kprec d); /* "fp32", "bf16" */
+/* "fp32"/"f32"/"float32", "bf16"/"bfloat16" -> precision; false if unknown. */
+bool f5_kprec_parse(const char *s, f5_kprec *out);
+
+/* Weights prepared once for a backend/precision: each registered matrix W
+ * [N,K] (PyTorch Linear layout, looked up by its address) is converted and
+ * reordered into the GEMM library's preferred layout for that precision.
+ * The f5_linear calls of a context whose `pack` holds W then use it; other
+ * W fall back to the float32 path. Built before use, read-only after (any
+ * number of contexts may share one); W must outlive the pack. */
+f5_status f5_kpack_create(f5_backend backend, f5_kprec prec, f5_kpack **out, f5_error *err);
+f5_status f5_kpack_add(f5_kpack *p, const float *W, int64_t N, int64_t K, f5_error *err);
+void f5_kpack_free(f5_kpack *p); /* NULL-safe */
+size_t f5_kpack_bytes(const f5_kpack *p);  /* memory the packed copies hold */
+int64_t f5_kpack_count(const f5_kpack *p);
 
 /* y[M,N] = x[M,K] · W[N,K]^T + b[N] (b may be NULL). PyTorch Linear layout. */
 void f5_linear(const f5_kctx *k, const float *x, int64_t M, int64_t K, const float *W, int64_t N, const float *b,

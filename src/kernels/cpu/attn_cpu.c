@@ -2,7 +2,7 @@
  * computed per (batch, head) as two GEMMs on strided views of q/k/v (no
  * transposition copies) with a row-parallel softmax in between; the score
  * matrix [N,N] lives in caller scratch. */
-#include "kernels/kernels.h"
+#include "kernels/cpu/cpu_kernels.h"
 
 #include <math.h>
 
@@ -33,12 +33,8 @@ F5_SIMD_CLONES static void rope_rows(void *arg, int64_t r0, int64_t r1, int work
     }
 }
 
-void f5_rope(const f5_kctx *k, float *x, int64_t B, int64_t N, int64_t n_heads_rot, int64_t dh, int64_t ld,
+void f5_rope_cpu(const f5_kctx *k, float *x, int64_t B, int64_t N, int64_t n_heads_rot, int64_t dh, int64_t ld,
              const float *cos_t, const float *sin_t) {
-    if (!k || k->backend == F5_BACKEND_REF) {
-        f5_rope_ref(x, B, N, n_heads_rot, dh, ld, cos_t, sin_t);
-        return;
-    }
     rope_job j = {x, N, n_heads_rot, dh, ld, cos_t, sin_t};
     f5_threadpool_for(k->pool, B * N, 16, rope_rows, &j);
 }
@@ -80,9 +76,8 @@ F5_SIMD_CLONES static void softmax_rows(void *arg, int64_t r0, int64_t r1, int w
  * GEMMs and the softmax instead of streaming an [N, N] matrix. */
 #define F5_ATTN_QBLOCK 128
 
-size_t f5_attention_scratch_floats(const f5_kctx *k, int64_t N, int64_t H) {
+size_t f5_attention_scratch_floats_cpu(const f5_kctx *k, int64_t N, int64_t H) {
     (void)H;
-    if (!k || k->backend == F5_BACKEND_REF) return 0;
     int64_t qb = N < F5_ATTN_QBLOCK ? N : F5_ATTN_QBLOCK;
     return (size_t)f5_threadpool_size(k->pool) * (size_t)qb * (size_t)N;
 }
@@ -105,20 +100,16 @@ static void attn_heads(void *arg, int64_t p0, int64_t p1, int worker) {
         int64_t b = p / j->H, h = p % j->H, off = b * N * ld + h * dh;
         for (int64_t r0 = 0; r0 < N; r0 += qb) {
             int64_t nr = N - r0 < qb ? N - r0 : qb;
-            f5_gemm(&one, true, nr, N, dh, 1.0f, j->q + off + r0 * ld, ld, j->k + off, ld, 0.0f, sc, N);
+            f5_gemm_cpu(&one, true, nr, N, dh, 1.0f, j->q + off + r0 * ld, ld, j->k + off, ld, 0.0f, sc, N);
             softmax_job sj = {sc, N, j->scale};
             softmax_rows(&sj, 0, nr, worker);
-            f5_gemm(&one, false, nr, dh, N, 1.0f, sc, N, j->v + off, ld, 0.0f, j->o + off + r0 * ld, ld);
+            f5_gemm_cpu(&one, false, nr, dh, N, 1.0f, sc, N, j->v + off, ld, 0.0f, j->o + off + r0 * ld, ld);
         }
     }
 }
 
-void f5_attention(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
+void f5_attention_cpu(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
                   int64_t H, int64_t dh, int64_t ld, float scale, float *o, float *scratch) {
-    if (!k || k->backend == F5_BACKEND_REF) {
-        f5_attention_ref(q, kk, v, B, N, H, dh, ld, scale, o);
-        return;
-    }
     attn_job j = {q, kk, v, o, scratch, N, H, dh, ld, scale};
     f5_threadpool_for(k->pool, B * H, 1, attn_heads, &j);
 }

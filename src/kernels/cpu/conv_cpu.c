@@ -2,7 +2,7 @@
  * (one channel per group) as a direct time-parallel loop, anything else as
  * im2col per group + one GEMM per group (the DiT's conv position embedding:
  * 16 groups of 64 channels, kernel 31). */
-#include "kernels/kernels.h"
+#include "kernels/cpu/cpu_kernels.h"
 
 #include "core/threadpool.h"
 #include "kernels/cpu/simd.h"
@@ -56,20 +56,15 @@ F5_SIMD_CLONES static void bias_rows(void *arg, int64_t t0, int64_t t1, int work
         for (int64_t o = 0; o < j->Cout; o++) j->y[t * j->Cout + o] += j->b[o];
 }
 
-size_t f5_conv1d_scratch_floats(const f5_kctx *k, int64_t T, int64_t Cin, int64_t Cout, int64_t K, int64_t groups,
+size_t f5_conv1d_scratch_floats_cpu(const f5_kctx *k, int64_t T, int64_t Cin, int64_t Cout, int64_t K, int64_t groups,
                                 int64_t pad) {
-    if (!k || k->backend == F5_BACKEND_REF) return 0;
     int64_t cig = Cin / groups, cog = Cout / groups, Tout = T + 2 * pad - K + 1;
     if (cig == 1 && cog == 1) return 0;
     return (size_t)(Tout > 0 ? Tout : 0) * (size_t)(cig * K);
 }
 
-void f5_conv1d(const f5_kctx *k, const float *x, int64_t T, int64_t Cin, const float *W, int64_t Cout, int64_t K,
+void f5_conv1d_cpu(const f5_kctx *k, const float *x, int64_t T, int64_t Cin, const float *W, int64_t Cout, int64_t K,
                int64_t groups, int64_t pad, const float *b, float *y, float *scratch) {
-    if (!k || k->backend == F5_BACKEND_REF) {
-        f5_conv1d_ref(x, T, Cin, W, Cout, K, groups, pad, b, y);
-        return;
-    }
     int64_t cig = Cin / groups, cog = Cout / groups, Tout = T + 2 * pad - K + 1;
     if (Tout <= 0) return;
     conv_job j = {.x = x, .W = W, .b = b, .y = y, .cols = scratch, .T = T, .Cin = Cin, .Cout = Cout, .K = K,
@@ -81,7 +76,7 @@ void f5_conv1d(const f5_kctx *k, const float *x, int64_t T, int64_t Cin, const f
     for (int64_t g = 0; g < groups; g++) {
         j.g = g;
         f5_threadpool_for(k->pool, Tout, 16, im2col_rows, &j);
-        f5_gemm(k, true, Tout, cog, cig * K, 1.0f, scratch, cig * K, W + g * cog * cig * K, cig * K, 0.0f,
+        f5_gemm_cpu(k, true, Tout, cog, cig * K, 1.0f, scratch, cig * K, W + g * cog * cig * K, cig * K, 0.0f,
                 y + g * cog, Cout);
     }
     if (b) f5_threadpool_for(k->pool, Tout, 16, bias_rows, &j);

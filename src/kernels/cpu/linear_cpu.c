@@ -1,7 +1,7 @@
 /* linear_cpu.c - Linear and GEMM on the cpu backend through oneDNN's
  * row-major sgemm (OpenMP-threaded inside oneDNN), bias added after by the
- * thread pool. The ref backend dispatches to the *_ref functions. */
-#include "kernels/kernels.h"
+ * thread pool. */
+#include "kernels/cpu/cpu_kernels.h"
 
 #include "core/threadpool.h"
 #include "kernels/cpu/simd.h"
@@ -52,10 +52,10 @@ static void gemm_parts(void *arg, int64_t p0, int64_t p1, int worker) {
     }
 }
 
-void f5_gemm(const f5_kctx *k, bool trans_b, int64_t M, int64_t N, int64_t K, float alpha, const float *A,
+void f5_gemm_cpu(const f5_kctx *k, bool trans_b, int64_t M, int64_t N, int64_t K, float alpha, const float *A,
              int64_t lda, const float *B, int64_t ldb, float beta, float *C, int64_t ldc) {
     if (M <= 0 || N <= 0) return;
-    if (!k || k->backend == F5_BACKEND_REF || K <= 0) {
+    if (K <= 0) {
         f5_gemm_ref(trans_b, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
         return;
     }
@@ -92,13 +92,9 @@ F5_SIMD_CLONES static void bias_rows(void *arg, int64_t r0, int64_t r1, int work
     }
 }
 
-void f5_linear(const f5_kctx *k, const float *x, int64_t M, int64_t K, const float *W, int64_t N, const float *b,
+void f5_linear_cpu(const f5_kctx *k, const float *x, int64_t M, int64_t K, const float *W, int64_t N, const float *b,
                float *y) {
-    if (!k || k->backend == F5_BACKEND_REF) {
-        f5_linear_ref(x, M, K, W, N, b, y);
-        return;
-    }
-    f5_gemm(k, true, M, N, K, 1.0f, x, K, W, K, 0.0f, y, N);
+    f5_gemm_cpu(k, true, M, N, K, 1.0f, x, K, W, K, 0.0f, y, N);
     if (b) {
         bias_job j = {y, b, N};
         f5_threadpool_for(k->pool, M, 16, bias_rows, &j);

@@ -1,7 +1,7 @@
 /* norm_cpu.c - cpu backend of LayerNorm, AdaLN, gated residual and the
  * activations: row-parallel over the thread pool, float math with double
  * row statistics, fast exp for the tanh-GELU of the feed-forward. */
-#include "kernels/kernels.h"
+#include "kernels/cpu/cpu_kernels.h"
 
 #include "core/threadpool.h"
 #include "kernels/cpu/simd.h"
@@ -46,22 +46,14 @@ F5_SIMD_CLONES static void ln_rows(void *arg, int64_t r0, int64_t r1, int worker
     }
 }
 
-void f5_layernorm(const f5_kctx *k, const float *x, int64_t rows, int64_t D, const float *w, const float *b,
+void f5_layernorm_cpu(const f5_kctx *k, const float *x, int64_t rows, int64_t D, const float *w, const float *b,
                   float eps, float *y) {
-    if (!k || k->backend == F5_BACKEND_REF) {
-        f5_layernorm_ref(x, rows, D, w, b, eps, y);
-        return;
-    }
     ln_job j = {.x = x, .y = y, .N = rows > 0 ? rows : 1, .D = D, .w = w, .b = b, .eps = eps};
     f5_threadpool_for(k->pool, rows, 8, ln_rows, &j);
 }
 
-void f5_adaln(const f5_kctx *k, const float *x, int64_t B, int64_t N, int64_t D, const float *scale,
+void f5_adaln_cpu(const f5_kctx *k, const float *x, int64_t B, int64_t N, int64_t D, const float *scale,
               const float *shift, int64_t ld_mod, float eps, float *y) {
-    if (!k || k->backend == F5_BACKEND_REF) {
-        f5_adaln_ref(x, B, N, D, scale, shift, ld_mod, eps, y);
-        return;
-    }
     ln_job j = {.x = x, .y = y, .N = N, .D = D, .scale = scale, .shift = shift, .ld_mod = ld_mod, .eps = eps};
     f5_threadpool_for(k->pool, B * N, 8, ln_rows, &j);
 }
@@ -85,12 +77,8 @@ F5_SIMD_CLONES static void gate_rows(void *arg, int64_t r0, int64_t r1, int work
     }
 }
 
-void f5_gated_add(const f5_kctx *k, float *h, const float *a, int64_t B, int64_t N, int64_t D, const float *gate,
+void f5_gated_add_cpu(const f5_kctx *k, float *h, const float *a, int64_t B, int64_t N, int64_t D, const float *gate,
                   int64_t ld_gate, const int32_t *lens) {
-    if (!k || k->backend == F5_BACKEND_REF) {
-        f5_gated_add_ref(h, a, B, N, D, gate, ld_gate, lens);
-        return;
-    }
     gate_job j = {h, a, gate, N, D, ld_gate, lens};
     f5_threadpool_for(k->pool, B * N, 8, gate_rows, &j);
 }
@@ -120,11 +108,7 @@ F5_SIMD_CLONES static void act_range(void *arg, int64_t i0, int64_t i1, int work
     }
 }
 
-void f5_activation(const f5_kctx *k, f5_act act, float *x, int64_t n) {
-    if (!k || k->backend == F5_BACKEND_REF) {
-        f5_activation_ref(act, x, n);
-        return;
-    }
+void f5_activation_cpu(const f5_kctx *k, f5_act act, float *x, int64_t n) {
     act_job j = {x, act};
     f5_threadpool_for(k->pool, n, 4096, act_range, &j);
 }
