@@ -29,6 +29,21 @@ static void usage(void) {
             "                   [--backend cpu|ref] [--seed S] [--json] | --vocoder-only [...]\n");
 }
 
+/* Share of the step per op family, and what was left outside the kernels. */
+static void print_profile(const f5_kprof *p, int steps, double step_s) {
+    double in_kernels = 0;
+    printf("  time per step by op family:\n");
+    for (int f = 0; f < F5_KFAM_COUNT; f++) {
+        double s = p->seconds[f] / steps;
+        in_kernels += s;
+        if (p->calls[f] == 0) continue;
+        printf("    %-12s %8.1f ms %5.1f%%", f5_kfam_name((f5_kfam)f), s * 1e3, 100.0 * s / step_s);
+        if (p->flops[f] > 0) printf("  %7.1f GFLOP/s", p->flops[f] / p->seconds[f] * 1e-9);
+        printf("  (%lld calls)\n", p->calls[f] / steps);
+    }
+    printf("    %-12s %8.1f ms %5.1f%%\n", "other", (step_s - in_kernels) * 1e3, 100.0 * (step_s - in_kernels) / step_s);
+}
+
 int cmd_bench(int argc, char **argv) {
     const char *preset = "v1_base", *backend = "cpu";
     double ref_s = 5, gen_s = 10;
@@ -109,7 +124,10 @@ int cmd_bench(int argc, char **argv) {
     if (f5_dit_set_text(ctx, 1, N, text, T, NULL, &err) != F5_OK) goto fail;
     double t_text = f5_now_s() - ts0;
     double first = 0, sum_rest = 0, best = 1e30, cpu_rest = 0, cpu_first = 0;
+    f5_kprof prof = {0}; /* over the steps after the first (the first when only one is timed) */
     for (int k = 0; k < k_steps; k++) {
+        if (k == 1) prof = (f5_kprof){0};
+        f5_dit_ctx_set_profile(ctx, &prof);
         float tm = (float)k / (float)nfe;
         double a = f5_now_s(), ca = f5_cpu_s();
         if (f5_dit_step(ctx, x, cond, &tm, F5_DIT_CFG_PACKED, out, &err) != F5_OK) goto fail;
@@ -120,7 +138,9 @@ int cmd_bench(int argc, char **argv) {
         else sum_rest += dt;
         if (dt < best) best = dt;
     }
+    f5_dit_ctx_set_profile(ctx, NULL);
     double step = k_steps > 1 ? sum_rest / (k_steps - 1) : first;
+    int prof_steps = k_steps > 1 ? k_steps - 1 : 1;
     double cpu_step = k_steps > 1 ? cpu_rest / (k_steps - 1) : cpu_first;
     double total = t_text + nfe * step, flops = f5_dit_flops(&cfg, 2, N);
     struct rusage ru;
@@ -155,6 +175,7 @@ int cmd_bench(int argc, char **argv) {
                "RTF %.3f\n",
                k_steps, total, gen_s, total / gen_s);
         printf("  peak RSS %.0f MB\n", rss_mb);
+        print_profile(&prof, prof_steps, step);
     }
     rc = 0;
     goto done;

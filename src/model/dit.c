@@ -152,6 +152,8 @@ f5_status f5_dit_ctx_create(const f5_dit *d, const f5_dit_ctx_params *p, f5_dit_
     return F5_OK;
 }
 
+void f5_dit_ctx_set_profile(f5_dit_ctx *ctx, f5_kprof *prof) { ctx->k.prof = prof; }
+
 static void free_scratch(f5_dit_ctx *c) {
     float **bufs[] = {&c->text_c, &c->text_u, &c->rope_cos, &c->rope_sin, &c->h,     &c->y,
                       &c->q,      &c->kk,     &c->v,        &c->att,      &c->ff,    &c->conv_scratch,

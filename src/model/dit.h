@@ -94,6 +94,10 @@ f5_status f5_dit_forward(f5_dit_ctx *ctx, int B, int N, const float *x, const fl
 typedef void (*f5_dit_trace_fn)(void *user, const char *name, int b, const float *data, int64_t rows, int64_t cols);
 void f5_dit_ctx_set_trace(f5_dit_ctx *ctx, f5_dit_trace_fn fn, void *user);
 
+/* Accumulate each kernel call's wall time per op family into *prof
+ * (NULL: stop). The caller owns prof and reads it between steps. */
+void f5_dit_ctx_set_profile(f5_dit_ctx *ctx, f5_kprof *prof);
+
 /* FLOPs of one DiT evaluation of `rows` batch rows at N frames (GEMMs +
  * attention; 2 per multiply-add), for benchmarks. */
 double f5_dit_flops(const f5_dit_config *c, int rows, int N);
