@@ -45,7 +45,8 @@ static void print_profile(const f5_kprof *p, int steps, double step_s) {
 }
 
 int cmd_bench(int argc, char **argv) {
-    const char *preset = "v1_base", *backend = "cpu";
+    const char *preset = "v1_base", *backend = "cpu", *dtype = getenv("F5_DTYPE");
+    if (!dtype || !*dtype) dtype = "fp32";
     double ref_s = 5, gen_s = 10;
     int nfe = 32, threads = 0, k_steps = 2;
     unsigned long long seed = 1001;
@@ -67,6 +68,7 @@ int cmd_bench(int argc, char **argv) {
         else if (!strcmp(a, "--threads") && has) threads = atoi(argv[++i]);
         else if (!strcmp(a, "--steps-to-time") && has) k_steps = atoi(argv[++i]);
         else if (!strcmp(a, "--backend") && has) backend = argv[++i];
+        else if (!strcmp(a, "--dtype") && has) dtype = argv[++i];
         else if (!strcmp(a, "--seed") && has) seed = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(a, "--json")) json = true;
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(); return 0; }
@@ -99,6 +101,11 @@ int cmd_bench(int argc, char **argv) {
     double t_load = f5_now_s() - t0;
     f5_dit_ctx_params cp = f5_dit_ctx_default_params();
     cp.backend = strcmp(backend, "ref") ? F5_BACKEND_CPU : F5_BACKEND_REF;
+    if (!f5_kprec_parse(dtype, &cp.prec)) {
+        fprintf(stderr, "f5tts bench: --dtype must be fp32 or bf16, not %s\n", dtype);
+        goto done;
+    }
+    if (cp.prec != F5_KPREC_F32 && f5_dit_prepare(dit, cp.prec, &err) != F5_OK) goto fail;
     cp.n_threads = threads;
     if (f5_dit_ctx_create(dit, &cp, &ctx, &err) != F5_OK) goto fail;
     int N = (int)((ref_s + gen_s) * 24000.0 / 256.0), M = cfg.mel_dim, ref_frames = (int)(ref_s * 24000.0 / 256.0);

@@ -40,10 +40,18 @@ int cmd_golden(int argc, char **argv) {
             skip = argv[++i];
         else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
             g.n_threads = atoi(argv[++i]);
-        else if (!strcmp(argv[i], "-v"))
+        else if (!strcmp(argv[i], "--dtype") && i + 1 < argc) {
+            if (!f5_kprec_parse(argv[++i], &g.prec)) {
+                fprintf(stderr, "f5tts golden: --dtype must be fp32 or bf16\n");
+                return 2;
+            }
+        } else if (!strcmp(argv[i], "-v"))
             g.verbose = true;
         else if (!strcmp(argv[i], "--help")) {
-            printf("usage: f5tts golden DIR [--only SUBSTRING[,...]] [--skip SUBSTRING[,...]] [--threads N] [-v]\n");
+            printf("usage: f5tts golden DIR [--only SUBSTRING[,...]] [--skip SUBSTRING[,...]] [--threads N]\n"
+                   "                         [--dtype fp32|bf16] [-v]\n"
+                   "  --dtype bf16 runs the DiT and sampler cases in bf16 against the fp32 goldens\n"
+                   "  (relative L2 <= %g; the other kinds are skipped)\n", GOLDEN_BF16_REL_L2);
             return 0;
         } else if (argv[i][0] != '-' && !dir)
             dir = argv[i];
@@ -85,10 +93,17 @@ int cmd_golden(int argc, char **argv) {
             golden_skip(&g, name, NULL, "unsupported case kind");
             continue;
         }
+        if (g.prec != F5_KPREC_F32 && c != &golden_checker_dit && c != &golden_checker_sample) {
+            golden_skip(&g, name, NULL, "not a DiT or sampler case (--dtype applies to those)");
+            continue;
+        }
         c->run(&g, kase);
     }
     json_decref(m);
     if (g.skipped) printf("%d skipped (not counted as passed)\n", g.skipped);
+    if (g.prec != F5_KPREC_F32)
+        printf("%s: worst rel_l2 %.3g against the fp32 goldens (bound %g)\n", f5_kprec_name(g.prec), g.worst_rel_l2,
+               GOLDEN_BF16_REL_L2);
     printf("%d passed, %d failed\n", g.passed, g.failed);
     return g.failed ? 1 : 0;
 }

@@ -22,6 +22,11 @@ const f5_kops *f5_kops_for(const f5_kctx *k) {
     return &f5_kops_cpu_f32;
 }
 
+size_t f5_kctx_scratch_bytes(const f5_kctx *k, int64_t max_rows, int64_t max_k) {
+    if (!k || k->backend != F5_BACKEND_CPU || k->prec != F5_KPREC_BF16 || max_rows <= 0 || max_k <= 0) return 0;
+    return (size_t)max_rows * (size_t)max_k * 2; /* one bf16 copy of the activations */
+}
+
 /* The entry `op` of k's table, else of the fp32 cpu table. */
 #define OPS(k, op) (f5_kops_for(k)->op ? f5_kops_for(k)->op : f5_kops_cpu_f32.op)
 

@@ -58,7 +58,13 @@ typedef struct f5_kctx {
     f5_kprec prec;               /* F5_KPREC_BF16 needs f5_kpack'ed weights (else float32 is used) */
     const f5_kpack *pack;        /* weights prepared for this backend/precision (may be NULL) */
     f5_kprof *prof;              /* per-op timing, NULL = off */
+    void *scratch;               /* backend work area (bf16 activations), owned by the caller */
+    size_t scratch_bytes;        /* its size: f5_kctx_scratch_bytes(); too small = fp32 fallback */
 } f5_kctx;
+
+/* Bytes of k->scratch the backend wants for products of up to max_rows x
+ * max_k activations (0 for backends that need none). */
+size_t f5_kctx_scratch_bytes(const f5_kctx *k, int64_t max_rows, int64_t max_k);
 
 /* What the processor can do, detected at run time (cpuid): never assumed
  * at build time, so one binary runs on older CPUs (falling back to fp32). */

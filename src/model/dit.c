@@ -108,8 +108,38 @@ f5_status f5_dit_create(f5_weights *w, const f5_dit_config *c, f5_dit **out, f5_
     return F5_OK;
 }
 
+f5_status f5_dit_prepare(f5_dit *d, f5_kprec prec, f5_error *err) {
+    if (prec == F5_KPREC_F32 || d->pack_bf16) return F5_OK;
+    const f5_dit_config *c = &d->c;
+    int64_t D = c->dim, A = (int64_t)c->heads * c->dim_head, F = D * c->ff_mult, Dt = c->text_dim, M = c->mel_dim;
+    f5_kpack *p = NULL;
+    f5_status st = f5_kpack_create(F5_BACKEND_CPU, prec, &p, err);
+    for (int i = 0; st == F5_OK && i < c->depth; i++) {
+        const f5_dit_block *b = &d->blocks[i];
+        struct { const float *w; int64_t n, k; } mats[] = {
+            {b->q_w, A, D}, {b->k_w, A, D}, {b->v_w, A, D}, {b->o_w, D, A}, {b->ff1_w, F, D}, {b->ff2_w, D, F}};
+        for (size_t j = 0; st == F5_OK && j < sizeof mats / sizeof *mats; j++)
+            st = f5_kpack_add(p, mats[j].w, mats[j].n, mats[j].k, err);
+    }
+    for (int i = 0; st == F5_OK && i < c->conv_layers; i++) {
+        st = f5_kpack_add(p, d->tblocks[i].pw1_w, 2 * Dt, Dt, err);
+        if (st == F5_OK) st = f5_kpack_add(p, d->tblocks[i].pw2_w, Dt, 2 * Dt, err);
+    }
+    if (st == F5_OK) st = f5_kpack_add(p, d->proj_w, D, 2 * M + Dt, err);
+    if (st == F5_OK) st = f5_kpack_add(p, d->pout_w, M, D, err);
+    if (st != F5_OK) {
+        f5_kpack_free(p);
+        return st;
+    }
+    d->pack_bf16 = p;
+    return F5_OK;
+}
+
+size_t f5_dit_packed_bytes(const f5_dit *d) { return f5_kpack_bytes(d->pack_bf16); }
+
 void f5_dit_free(f5_dit *d) {
     if (!d) return;
+    f5_kpack_free(d->pack_bf16);
     free(d->tblocks);
     free(d->blocks);
     free(d);
@@ -118,7 +148,8 @@ void f5_dit_free(f5_dit *d) {
 const f5_dit_config *f5_dit_get_config(const f5_dit *d) { return &d->c; }
 
 f5_dit_ctx_params f5_dit_ctx_default_params(void) {
-    return (f5_dit_ctx_params){.backend = F5_BACKEND_CPU, .n_threads = 0, .max_batch = 1, .max_frames = 0};
+    return (f5_dit_ctx_params){
+        .backend = F5_BACKEND_CPU, .prec = F5_KPREC_F32, .n_threads = 0, .max_batch = 1, .max_frames = 0};
 }
 
 f5_status f5_dit_ctx_create(const f5_dit *d, const f5_dit_ctx_params *p, f5_dit_ctx **out, f5_error *err) {
@@ -128,6 +159,9 @@ f5_status f5_dit_ctx_create(const f5_dit *d, const f5_dit_ctx_params *p, f5_dit_
     if (!d) return f5_errf(err, F5_ERR_INVALID_ARG, "DiT context: NULL model");
     if (p->backend == F5_BACKEND_CUDA)
         return f5_errf(err, F5_ERR_UNSUPPORTED, "DiT context: the CUDA backend is not built in");
+    if (p->prec == F5_KPREC_BF16 && (p->backend != F5_BACKEND_CPU || !d->pack_bf16))
+        return f5_errf(err, F5_ERR_INVALID_ARG,
+                       "DiT context: bf16 needs the cpu backend and a model prepared for it (f5_dit_prepare)");
     if (p->n_threads < 0 || p->max_batch < 0 || p->max_frames < 0)
         return f5_errf(err, F5_ERR_INVALID_ARG, "DiT context: negative n_threads/max_batch/max_frames (%d/%d/%d)",
                        p->n_threads, p->max_batch, p->max_frames);
@@ -140,7 +174,8 @@ f5_status f5_dit_ctx_create(const f5_dit *d, const f5_dit_ctx_params *p, f5_dit_
         free(ctx);
         return st;
     }
-    ctx->k = (f5_kctx){.backend = p->backend, .n_threads = nt, .pool = ctx->pool};
+    ctx->k = (f5_kctx){.backend = p->backend, .n_threads = nt, .pool = ctx->pool, .prec = p->prec,
+                       .pack = p->prec == F5_KPREC_BF16 ? d->pack_bf16 : NULL};
     if (p->max_frames > 0) {
         st = f5_dit_ctx_reserve(ctx, 2 * (p->max_batch > 0 ? p->max_batch : 1), p->max_frames, err);
         if (st != F5_OK) {
@@ -166,6 +201,10 @@ static void free_scratch(f5_dit_ctx *c) {
     c->lens = NULL;
     free(c->row_ptrs);
     c->row_ptrs = NULL;
+    free(c->kscratch);
+    c->kscratch = NULL;
+    c->k.scratch = NULL;
+    c->k.scratch_bytes = 0;
     c->cap_rows = c->cap_frames = c->cap_batch = 0;
     c->scores_cap = 0;
 }
@@ -232,6 +271,12 @@ f5_status f5_dit_ctx_reserve(f5_dit_ctx *ctx, int batch, int N, f5_error *err) {
     ctx->lens = malloc((size_t)nb * sizeof *ctx->lens);
     ctx->row_ptrs = malloc(3 * (size_t)nb * sizeof *ctx->row_ptrs);
     if (!ctx->lens || !ctx->row_ptrs) goto nomem;
+    size_t kbytes = f5_kctx_scratch_bytes(&ctx->k, rows, max64(max64(F, 2 * M + Dt), max64(max64(D, A), 2 * Dt)));
+    if (kbytes) {
+        if (!(ctx->kscratch = malloc(kbytes))) goto nomem;
+        ctx->k.scratch = ctx->kscratch;
+        ctx->k.scratch_bytes = kbytes;
+    }
     ctx->scores_cap = attn;
     ctx->cap_batch = nb;
     ctx->cap_frames = nf;

@@ -36,12 +36,23 @@ typedef struct f5_dit_ctx f5_dit_ctx;
  * returned model (the model keeps pointers into it). Unsupported options
  * (qk_norm, attn_mask_enabled) fail with F5_ERR_UNSUPPORTED. */
 f5_status f5_dit_create(f5_weights *w, const f5_dit_config *c, f5_dit **out, f5_error *err);
-void f5_dit_free(f5_dit *d); /* NULL-safe; does not free the f5_weights */
+void f5_dit_free(f5_dit *d); /* NULL-safe; does not free the f5_weights (frees the packs) */
+
+/* Prepare the weights of the matrix products for `prec` on the cpu
+ * backend (bf16: converted and packed once, about half the fp32 bytes
+ * again). Call before creating contexts of that precision; not
+ * thread-safe with running contexts. F5_ERR_UNSUPPORTED when the CPU cannot
+ * run it (no AVX512-BF16/AMX): the caller then stays in fp32. fp32 needs
+ * nothing and returns F5_OK. */
+f5_status f5_dit_prepare(f5_dit *d, f5_kprec prec, f5_error *err);
+/* Bytes held by the packed copies (0 before f5_dit_prepare). */
+size_t f5_dit_packed_bytes(const f5_dit *d);
 const f5_dit_config *f5_dit_get_config(const f5_dit *d);
 
 /* Options of one context. */
 typedef struct f5_dit_ctx_params {
     f5_backend backend; /* F5_BACKEND_CPU (default) or F5_BACKEND_REF */
+    f5_kprec prec;      /* F5_KPREC_F32 (default); BF16 needs f5_dit_prepare(d, BF16) first */
     int n_threads;      /* >= 1; 0 = number of online CPUs */
     int max_batch;      /* initial sizing hint (>= 1), grows on demand */
     int max_frames;     /* initial sizing hint (frames), grows on demand */

@@ -45,6 +45,7 @@ struct f5_dit {
     const float *nout_w, *nout_b; /* norm_out.linear [2D,D], [2D] */
     const float *pout_w, *pout_b; /* proj_out [M,D], [M] */
     const float *inv_freq;        /* rotary_embed.inv_freq [dim_head/2] */
+    f5_kpack *pack_bf16;          /* from f5_dit_prepare(BF16), else NULL */
 };
 
 struct f5_dit_ctx {
@@ -81,6 +82,7 @@ struct f5_dit_ctx {
     float *tfeat;       /* [2*cap_batch, 256] */
     float *time_rows;   /* [2*cap_batch] */
     const float **row_ptrs; /* [3*cap_batch]: x, cond, text row pointers of a step */
+    void *kscratch;     /* backend scratch (k.scratch), sized with the rest */
 };
 
 /* Grow ctx scratch to hold `batch` evaluated rows of N frames. */

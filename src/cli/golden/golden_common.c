@@ -44,6 +44,8 @@ bool golden_compare(golden_ctx *g, const char *case_name, const char *sub, const
         den += (double)ref[i] * ref[i];
     }
     double rel = den > 0 ? sqrt(num / den) : sqrt(num);
+    if (g->prec == F5_KPREC_BF16) tol = (golden_tol){-1, GOLDEN_BF16_REL_L2};
+    if (rel > g->worst_rel_l2) g->worst_rel_l2 = rel;
     bool ok = finite && (tol.max_abs < 0 || maxabs <= tol.max_abs) && (tol.rel_l2 < 0 || rel <= tol.rel_l2);
     print_name(case_name, sub);
     printf(" %s max_abs=%.3g rel_l2=%.3g (tol max_abs %.3g rel_l2 %.3g)%s\n", ok ? "PASS" : "FAIL", maxabs, rel,
