@@ -79,7 +79,9 @@ F5_SIMD_CLONES static void softmax_rows(void *arg, int64_t r0, int64_t r1, int w
 size_t f5_attention_scratch_floats_cpu(const f5_kctx *k, int64_t N, int64_t H) {
     (void)H;
     int64_t qb = N < F5_ATTN_QBLOCK ? N : F5_ATTN_QBLOCK;
-    return (size_t)f5_threadpool_size(k->pool) * (size_t)qb * (size_t)N;
+    size_t gemm = (size_t)f5_threadpool_size(k->pool) * (size_t)qb * (size_t)N;
+    size_t flash = f5_attention_flash_scratch_floats(k, N);
+    return gemm > flash ? gemm : flash; /* dh is not known here: room for either path */
 }
 
 typedef struct attn_job {
@@ -110,6 +112,10 @@ static void attn_heads(void *arg, int64_t p0, int64_t p1, int worker) {
 
 void f5_attention_cpu(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
                   int64_t H, int64_t dh, int64_t ld, float scale, float *o, float *scratch) {
+    if (f5_attention_flash_ok(dh)) {
+        f5_attention_flash(k, k->prec == F5_KPREC_BF16, q, kk, v, B, N, H, ld, scale, o, scratch);
+        return;
+    }
     attn_job j = {q, kk, v, o, scratch, N, H, dh, ld, scale};
     f5_threadpool_for(k->pool, B * H, 1, attn_heads, &j);
 }

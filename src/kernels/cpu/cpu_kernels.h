@@ -27,4 +27,11 @@ void f5_attention_cpu(const f5_kctx *k, const float *q, const float *kk, const f
                       int64_t H, int64_t dh, int64_t ld, float scale, float *o, float *scratch);
 size_t f5_attention_scratch_floats_cpu(const f5_kctx *k, int64_t N, int64_t H);
 
+/* Flash attention (attn_flash.c): usable when f5_attention_flash_ok(dh)
+ * (AVX-512 present, dh = 64); scratch as f5_attention_flash_scratch_floats. */
+bool f5_attention_flash_ok(int64_t dh);
+size_t f5_attention_flash_scratch_floats(const f5_kctx *k, int64_t N);
+void f5_attention_flash(const f5_kctx *k, bool bf16, const float *q, const float *kk, const float *v, int64_t B,
+                        int64_t N, int64_t H, int64_t ld, float scale, float *o, float *scratch);
+
 #endif

@@ -6,6 +6,7 @@
 #include "core/threadpool.h"
 #include "kernels/cpu/simd.h"
 #include "kernels/cpu/fastmath.h"
+#include "kernels/cpu/avx512_math.h"
 
 #include <math.h>
 
@@ -88,27 +89,52 @@ typedef struct act_job {
     f5_act act;
 } act_job;
 
+#define ACT_BODY                                                                                                   \
+    act_job *j = arg;                                                                                              \
+    float *x = j->x;                                                                                               \
+    switch (j->act) {                                                                                              \
+    case F5_ACT_GELU_TANH: /* 0.5 x (1 + tanh(u)) = x / (1 + exp(-2u)) */                                         \
+        for (int64_t i = i0; i < i1; i++) {                                                                        \
+            float v = x[i];                                                                                        \
+            float u = 0.7978845608028654f * (v + 0.044715f * v * v * v);                                           \
+            x[i] = v / (1.0f + f5_fast_expf(-2.0f * u));                                                           \
+        }                                                                                                          \
+        break;                                                                                                     \
+    case F5_ACT_SILU:                                                                                              \
+        for (int64_t i = i0; i < i1; i++) x[i] = x[i] / (1.0f + f5_fast_expf(-x[i]));                             \
+        break;                                                                                                     \
+    default: f5_activation_ref(j->act, x + i0, i1 - i0); break;                                                   \
+    }
+
 F5_SIMD_CLONES static void act_range(void *arg, int64_t i0, int64_t i1, int worker) {
     (void)worker;
+    ACT_BODY
+}
+
+/* GELU (tanh form) and SiLU 16 wide, picked at run time (the feed-forward's
+ * GELU is the largest elementwise pass of a step). Same formulas as the
+ * baseline loop: x / (1 + exp(-2u)) and x / (1 + exp(-x)). */
+F5_AVX512 static void act_range_avx512(void *arg, int64_t i0, int64_t i1, int worker) {
     act_job *j = arg;
-    float *x = j->x;
-    switch (j->act) {
-    case F5_ACT_GELU_TANH:
-        /* 0.5 x (1 + tanh(u)) = x / (1 + exp(-2u)) */
-        for (int64_t i = i0; i < i1; i++) {
-            float v = x[i];
-            float u = 0.7978845608028654f * (v + 0.044715f * v * v * v);
-            x[i] = v / (1.0f + f5_fast_expf(-2.0f * u));
-        }
-        break;
-    case F5_ACT_SILU:
-        for (int64_t i = i0; i < i1; i++) x[i] = x[i] / (1.0f + f5_fast_expf(-x[i]));
-        break;
-    default: f5_activation_ref(j->act, x + i0, i1 - i0); break;
+    if (j->act != F5_ACT_GELU_TANH && j->act != F5_ACT_SILU) {
+        act_range(arg, i0, i1, worker);
+        return;
     }
+    float *x = j->x;
+    const __m512 one = _mm512_set1_ps(1.0f), c0 = _mm512_set1_ps(-2.0f * 0.7978845608028654f),
+                 c1 = _mm512_set1_ps(0.044715f), m1 = _mm512_set1_ps(-1.0f);
+    bool gelu = j->act == F5_ACT_GELU_TANH;
+    int64_t i = i0;
+    for (; i + 16 <= i1; i += 16) {
+        __m512 v = _mm512_loadu_ps(x + i), a;
+        if (gelu) a = _mm512_mul_ps(c0, _mm512_fmadd_ps(_mm512_mul_ps(c1, v), _mm512_mul_ps(v, v), v));
+        else a = _mm512_mul_ps(m1, v);
+        _mm512_storeu_ps(x + i, _mm512_div_ps(v, _mm512_add_ps(one, f5_exp512(a))));
+    }
+    if (i < i1) act_range(arg, i, i1, worker);
 }
 
 void f5_activation_cpu(const f5_kctx *k, f5_act act, float *x, int64_t n) {
     act_job j = {x, act};
-    f5_threadpool_for(k->pool, n, 4096, act_range, &j);
+    f5_threadpool_for(k->pool, n, 4096, f5_cpu_detect().avx512f ? act_range_avx512 : act_range, &j);
 }

@@ -201,6 +201,46 @@ static void test_attention(void) {
     CHECK_NEAR(o[3], 6.0, 1e-6);
 }
 
+/* The F5-TTS head size (64) takes the blocked online-softmax path where
+ * AVX-512 is present: key counts around the 64-key block and the 32-row
+ * query block, in fp32 and (where the CPU has it) bf16. */
+#define BF16_ATTN_NMSE 1e-4
+static void test_attention_dh64(void) {
+    int Ns[] = {1, 5, 31, 63, 64, 65, 130, 301};
+    double worst32 = 0, worst16 = 0;
+    bool bf16 = f5_cpu_supports(F5_KPREC_BF16);
+    for (size_t t = 0; t < sizeof Ns / sizeof *Ns; t++) {
+        int B = 2, N = Ns[t], H = 3, dh = 64, ld = H * dh + 8;
+        size_t n = (size_t)B * N * ld;
+        float *q = grand(n, 2), *k = grand(n, 2), *v = grand(n, 1);
+        size_t ns = f5_attention_scratch_floats(&g_cpu, N, H);
+        float *scr = gbuf(ns), *o0 = gcopy(q, n), *o1 = gcopy(q, n);
+        f5_attention(&g_cpu, q, k, v, B, N, H, dh, ld, 0.125f, o0, scr);
+        f5_attention(&g_ref, q, k, v, B, N, H, dh, ld, 0.125f, o1, NULL);
+        char what[64];
+        snprintf(what, sizeof what, "attention dh64 N=%d", N);
+        double e = nmse(o0, o1, n);
+        if (e > worst32) worst32 = e;
+        CHECK_EQUIV(what, o0, o1, n, 1e-11);
+        CHECK(guards_ok(scr, ns));
+        if (bf16) {
+            f5_kctx kb = g_cpu;
+            kb.prec = F5_KPREC_BF16;
+            float *o2 = gcopy(q, n);
+            f5_attention(&kb, q, k, v, B, N, H, dh, ld, 0.125f, o2, scr);
+            e = nmse(o2, o1, n);
+            if (e > worst16) worst16 = e;
+            snprintf(what, sizeof what, "bf16 attention dh64 N=%d", N);
+            CHECK_EQUIV(what, o2, o1, n, BF16_ATTN_NMSE);
+            CHECK(guards_ok(scr, ns));
+            gfree(o2);
+        }
+        gfree(q), gfree(k), gfree(v), gfree(scr), gfree(o0), gfree(o1);
+    }
+    printf("  attention dh 64: worst NMSE fp32 %.3g (bound 1e-11), bf16 %.3g (bound %g)%s\n", worst32, worst16,
+           BF16_ATTN_NMSE, bf16 ? "" : " [bf16 not run: no AVX512-BF16/AMX]");
+}
+
 /* bf16 products: packed weights, rounded activations, fp32 accumulation.
  * Rounding both operands to 8 mantissa bits gives a relative error of
  * about 2^-9 per product; over K terms of random sign the NMSE stays near
@@ -255,7 +295,7 @@ int main(void) {
     g_cpu = (f5_kctx){.backend = F5_BACKEND_CPU, .n_threads = 3, .pool = g_pool};
     g_ref = (f5_kctx){.backend = F5_BACKEND_REF, .n_threads = 1, .pool = NULL};
     t_case cases[] = {TEST(test_gemm), TEST(test_norms), TEST(test_activations), TEST(test_conv),
-                      TEST(test_attention), TEST(test_linear_bf16), TEST(test_threadpool)};
+                      TEST(test_attention), TEST(test_attention_dh64), TEST(test_linear_bf16), TEST(test_threadpool)};
     int rc = t_run(cases, (int)(sizeof cases / sizeof *cases));
     f5_threadpool_free(g_pool);
     return rc;

@@ -1,0 +1,288 @@
+/* attn_flash.c - blocked online-softmax ("flash") attention for AVX-512,
+ * in fp32 (FMA) and in bf16 (VDPBF16PS, fp32 accumulation).
+ *
+ * Why: the two-GEMM attention (attn_cpu.c) streams a [128, N] score block
+ * through single-threaded K=64 sgemms and a scalar-ish softmax; at 1406
+ * frames it reached ~175 GFLOP/s, 40% of the step. Here each worker takes
+ * one (batch, head) at a time, packs that head's K (and, for bf16, V) once
+ * into the layout the inner loops want, then walks query blocks of QB rows
+ * against key blocks of KB keys: S = Q K^T in registers (4 rows x 64 keys
+ * of fp32 accumulators), a running max / sum per row with the output
+ * rescaled when the max moves, O += P V. Scratch is per worker and linear
+ * in N (the packed head), never N x N, so long inputs keep memory flat.
+ *
+ * bf16 rounds q, k, v and the probabilities to bf16 for the products; the
+ * statistics (max, sum), the exponentials and O stay fp32. The fp32
+ * variant rounds nothing. Both are checked against f5_attention_ref.
+ */
+#include "kernels/cpu/cpu_kernels.h"
+
+#include "core/threadpool.h"
+#include "kernels/cpu/avx512_math.h"
+
+#include <immintrin.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#define QB 32 /* query rows per block (a multiple of 4) */
+#define KB 64 /* keys per block (4 vectors of 16) */
+#define DH 64 /* the only head size the fast path handles (F5-TTS: 64) */
+
+#define AVX512 F5_AVX512
+#define AVX512_BF16 F5_AVX512_BF16
+
+static int64_t pad_keys(int64_t N) { return (N + KB - 1) / KB * KB; }
+
+/* Per-worker scratch, in floats. */
+static size_t worker_floats(int64_t N) {
+    int64_t Np = pad_keys(N);
+    size_t kpack = (size_t)Np * DH;          /* fp32 K^T blocks, or bf16 K + bf16 V in the same room */
+    size_t qbuf = (size_t)QB * DH;           /* the query block (fp32, or bf16 pairs) */
+    size_t sbuf = (size_t)QB * KB;           /* scores / probabilities of one block */
+    size_t obuf = (size_t)QB * DH + 2 * QB;  /* running output, max, sum */
+    return kpack + qbuf + sbuf + obuf + 64;  /* + alignment slack */
+}
+
+_Static_assert(KB == DH, "the bf16 probabilities reuse the query block's room");
+
+bool f5_attention_flash_ok(int64_t dh) { return dh == DH && f5_cpu_detect().avx512f; }
+
+size_t f5_attention_flash_scratch_floats(const f5_kctx *k, int64_t N) {
+    return (size_t)f5_threadpool_size(k->pool) * worker_floats(N);
+}
+
+/* Online softmax over one key block for rows [0, QB): s [QB][KB] scaled
+ * scores (keys >= nk ignored) -> p = exp(s - m_new) in place; m, l, O
+ * updated (O rows rescaled by exp(m_old - m_new)). */
+AVX512 static void softmax_block(float *s, int nk, float *m, float *l, float *O) {
+    __mmask16 valid[KB / 16];
+    for (int v = 0; v < KB / 16; v++) {
+        int left = nk - 16 * v;
+        valid[v] = left >= 16 ? (__mmask16)0xffff : left <= 0 ? (__mmask16)0 : (__mmask16)((1u << left) - 1);
+    }
+    const __m512 ninf = _mm512_set1_ps(-INFINITY);
+    for (int i = 0; i < QB; i++) {
+        float *si = s + i * KB;
+        __m512 sv[KB / 16], mx = ninf;
+        for (int v = 0; v < KB / 16; v++) {
+            sv[v] = _mm512_mask_loadu_ps(ninf, valid[v], si + 16 * v);
+            mx = _mm512_max_ps(mx, sv[v]);
+        }
+        float mnew = _mm512_reduce_max_ps(mx);
+        if (m[i] > mnew) mnew = m[i];
+        float corr = m[i] == -INFINITY ? 0.0f : expf(m[i] - mnew);
+        __m512 mb = _mm512_set1_ps(mnew), sum = _mm512_setzero_ps();
+        for (int v = 0; v < KB / 16; v++) {
+            __m512 p = f5_exp512(_mm512_sub_ps(sv[v], mb));
+            sum = _mm512_add_ps(sum, p);
+            _mm512_storeu_ps(si + 16 * v, p);
+        }
+        l[i] = l[i] * corr + _mm512_reduce_add_ps(sum);
+        m[i] = mnew;
+        if (corr != 1.0f) {
+            __m512 c = _mm512_set1_ps(corr);
+            for (int d = 0; d < DH; d += 16) _mm512_storeu_ps(O + i * DH + d, _mm512_mul_ps(c, _mm512_loadu_ps(O + i * DH + d)));
+        }
+    }
+}
+
+/* o rows [r0, r0+nr) of this head = O / l. */
+AVX512 static void write_out(const float *O, const float *l, float *o, int64_t ld, int nr) {
+    for (int i = 0; i < nr; i++) {
+        __m512 inv = _mm512_set1_ps(1.0f / l[i]);
+        for (int d = 0; d < DH; d += 16)
+            _mm512_storeu_ps(o + i * ld + d, _mm512_mul_ps(inv, _mm512_loadu_ps(O + i * DH + d)));
+    }
+}
+
+typedef struct flash_job {
+    const float *q, *k, *v;
+    float *o, *scratch;
+    int64_t N, H, ld;
+    float scale;
+    size_t per_worker;
+} flash_job;
+
+/* ------------------------------------------------------------------ fp32 */
+
+/* Kt: per block of 16 keys, DH rows of 16 floats (key-major lanes). */
+AVX512 static void pack_k_f32(const float *k, int64_t N, int64_t ld, float *Kt) {
+    int64_t Np = pad_keys(N);
+    for (int64_t j0 = 0; j0 < Np; j0 += 16)
+        for (int64_t jj = 0; jj < 16; jj++) {
+            int64_t j = j0 + jj;
+            float *dst = Kt + j0 * DH + jj;
+            if (j < N)
+                for (int d = 0; d < DH; d++) dst[d * 16] = k[j * ld + d];
+            else
+                for (int d = 0; d < DH; d++) dst[d * 16] = 0.0f;
+        }
+}
+
+AVX512 static void head_f32(const flash_job *j, int64_t b, int64_t h, float *ws) {
+    int64_t N = j->N, ld = j->ld, Np = pad_keys(N), off = b * N * ld + h * DH;
+    float *Kt = ws, *Qb = Kt + Np * DH, *S = Qb + QB * DH, *O = S + QB * KB, *m = O + QB * DH, *l = m + QB;
+    pack_k_f32(j->k + off, N, ld, Kt);
+    const float *V = j->v + off;
+    for (int64_t r0 = 0; r0 < N; r0 += QB) {
+        int nr = N - r0 < QB ? (int)(N - r0) : QB;
+        for (int i = 0; i < QB; i++) {
+            const float *src = j->q + off + (r0 + (i < nr ? i : 0)) * ld;
+            for (int d = 0; d < DH; d++) Qb[i * DH + d] = src[d] * j->scale;
+            m[i] = -INFINITY, l[i] = 0.0f;
+        }
+        memset(O, 0, sizeof(float) * QB * DH);
+        for (int64_t c0 = 0; c0 < N; c0 += KB) {
+            int nk = N - c0 < KB ? (int)(N - c0) : KB;
+            const float *Kb = Kt + c0 * DH;
+            for (int i0 = 0; i0 < QB; i0 += 4) { /* S rows i0..i0+3, 64 keys */
+                __m512 acc[4][4];
+                for (int r = 0; r < 4; r++)
+                    for (int v = 0; v < 4; v++) acc[r][v] = _mm512_setzero_ps();
+                for (int d = 0; d < DH; d++) {
+                    __m512 kv[4];
+                    for (int v = 0; v < 4; v++) kv[v] = _mm512_loadu_ps(Kb + (16 * v) * DH + d * 16);
+                    for (int r = 0; r < 4; r++) {
+                        __m512 qv = _mm512_set1_ps(Qb[(i0 + r) * DH + d]);
+                        for (int v = 0; v < 4; v++) acc[r][v] = _mm512_fmadd_ps(qv, kv[v], acc[r][v]);
+                    }
+                }
+                for (int r = 0; r < 4; r++)
+                    for (int v = 0; v < 4; v++) _mm512_storeu_ps(S + (i0 + r) * KB + 16 * v, acc[r][v]);
+            }
+            softmax_block(S, nk, m, l, O);
+            for (int i0 = 0; i0 < QB; i0 += 4) { /* O rows i0..i0+3 += P V */
+                __m512 acc[4][4];
+                for (int r = 0; r < 4; r++)
+                    for (int v = 0; v < 4; v++) acc[r][v] = _mm512_loadu_ps(O + (i0 + r) * DH + 16 * v);
+                for (int c = 0; c < nk; c++) {
+                    const float *vr = V + (c0 + c) * ld;
+                    __m512 vv[4];
+                    for (int v = 0; v < 4; v++) vv[v] = _mm512_loadu_ps(vr + 16 * v);
+                    for (int r = 0; r < 4; r++) {
+                        __m512 p = _mm512_set1_ps(S[(i0 + r) * KB + c]);
+                        for (int v = 0; v < 4; v++) acc[r][v] = _mm512_fmadd_ps(p, vv[v], acc[r][v]);
+                    }
+                }
+                for (int r = 0; r < 4; r++)
+                    for (int v = 0; v < 4; v++) _mm512_storeu_ps(O + (i0 + r) * DH + 16 * v, acc[r][v]);
+            }
+        }
+        write_out(O, l, j->o + off + r0 * ld, ld, nr);
+    }
+}
+
+/* ------------------------------------------------------------------ bf16 */
+
+static inline uint16_t bf16_round(float f) {
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    if ((u & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((u >> 16) | 0x40);
+    return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
+}
+
+/* Kp: per block of 16 keys, DH/2 vectors of [16 keys][2 dims] bf16.
+ * Vp: per pair of keys, DH x 2 bf16 ([d][2 keys]). Padding keys are 0. */
+static void pack_kv_bf16(const float *k, const float *v, int64_t N, int64_t ld, uint16_t *Kp, uint16_t *Vp) {
+    int64_t Np = pad_keys(N);
+    for (int64_t j = 0; j < Np; j++) {
+        uint16_t *kd = Kp + (j / 16) * 16 * DH + (j % 16) * 2;
+        uint16_t *vd = Vp + (j / 2) * 2 * DH + (j % 2);
+        for (int d = 0; d < DH; d++) {
+            float kf = j < N ? k[j * ld + d] : 0.0f, vf = j < N ? v[j * ld + d] : 0.0f;
+            kd[(d / 2) * 32 + (d % 2)] = bf16_round(kf);
+            vd[d * 2] = bf16_round(vf);
+        }
+    }
+}
+
+AVX512_BF16 static void head_bf16(const flash_job *j, int64_t b, int64_t h, float *ws) {
+    int64_t N = j->N, ld = j->ld, Np = pad_keys(N), off = b * N * ld + h * DH;
+    uint16_t *Kp = (uint16_t *)ws, *Vp = Kp + Np * DH;             /* together Np*DH floats of room */
+    uint32_t *Qp = (uint32_t *)(ws + Np * DH);                      /* QB x DH/2 bf16 pairs */
+    float *S = ws + Np * DH + QB * DH, *O = S + QB * KB, *m = O + QB * DH, *l = m + QB;
+    uint32_t *Pp = (uint32_t *)(ws + Np * DH + QB * DH / 2);        /* QB x KB/2 bf16 pairs, after Qp */
+    pack_kv_bf16(j->k + off, j->v + off, N, ld, Kp, Vp);
+    for (int64_t r0 = 0; r0 < N; r0 += QB) {
+        int nr = N - r0 < QB ? (int)(N - r0) : QB;
+        for (int i = 0; i < QB; i++) {
+            const float *src = j->q + off + (r0 + (i < nr ? i : 0)) * ld;
+            for (int d = 0; d < DH; d += 2)
+                Qp[i * (DH / 2) + d / 2] =
+                    (uint32_t)bf16_round(src[d] * j->scale) | (uint32_t)bf16_round(src[d + 1] * j->scale) << 16;
+            m[i] = -INFINITY, l[i] = 0.0f;
+        }
+        memset(O, 0, sizeof(float) * QB * DH);
+        for (int64_t c0 = 0; c0 < N; c0 += KB) {
+            int nk = N - c0 < KB ? (int)(N - c0) : KB;
+            const uint16_t *Kb = Kp + c0 * DH;
+            for (int i0 = 0; i0 < QB; i0 += 4) {
+                __m512 acc[4][4];
+                for (int r = 0; r < 4; r++)
+                    for (int v = 0; v < 4; v++) acc[r][v] = _mm512_setzero_ps();
+                for (int dp = 0; dp < DH / 2; dp++) {
+                    __m512bh kv[4];
+                    for (int v = 0; v < 4; v++)
+                        kv[v] = (__m512bh)_mm512_loadu_si512((const void *)(Kb + (16 * v) * DH + dp * 32));
+                    for (int r = 0; r < 4; r++) {
+                        __m512bh qv = (__m512bh)_mm512_set1_epi32((int)Qp[(i0 + r) * (DH / 2) + dp]);
+                        for (int v = 0; v < 4; v++) acc[r][v] = _mm512_dpbf16_ps(acc[r][v], qv, kv[v]);
+                    }
+                }
+                for (int r = 0; r < 4; r++)
+                    for (int v = 0; v < 4; v++) _mm512_storeu_ps(S + (i0 + r) * KB + 16 * v, acc[r][v]);
+            }
+            softmax_block(S, nk, m, l, O);
+            /* probabilities to bf16 pairs along the keys (padding keys are 0) */
+            for (int i = 0; i < QB; i++)
+                for (int c = 0; c < KB; c += 32) {
+                    __m512 lo = _mm512_loadu_ps(S + i * KB + c), hi = _mm512_loadu_ps(S + i * KB + c + 16);
+                    __mmask16 ml = nk - c >= 16 ? 0xffff : nk - c <= 0 ? 0 : (__mmask16)((1u << (nk - c)) - 1);
+                    __mmask16 mh = nk - c - 16 >= 16 ? 0xffff : nk - c - 16 <= 0 ? 0 : (__mmask16)((1u << (nk - c - 16)) - 1);
+                    lo = _mm512_maskz_mov_ps(ml, lo);
+                    hi = _mm512_maskz_mov_ps(mh, hi);
+                    _mm512_storeu_si512((void *)(Pp + i * (KB / 2) + c / 2), (__m512i)_mm512_cvtne2ps_pbh(hi, lo));
+                }
+            const uint16_t *Vb = Vp + c0 * DH;
+            int npairs = (nk + 1) / 2;
+            for (int i0 = 0; i0 < QB; i0 += 4) {
+                __m512 acc[4][4];
+                for (int r = 0; r < 4; r++)
+                    for (int v = 0; v < 4; v++) acc[r][v] = _mm512_loadu_ps(O + (i0 + r) * DH + 16 * v);
+                for (int kp = 0; kp < npairs; kp++) {
+                    __m512bh vv[4];
+                    for (int v = 0; v < 4; v++)
+                        vv[v] = (__m512bh)_mm512_loadu_si512((const void *)(Vb + kp * 2 * DH + 32 * v));
+                    for (int r = 0; r < 4; r++) {
+                        __m512bh p = (__m512bh)_mm512_set1_epi32((int)Pp[(i0 + r) * (KB / 2) + kp]);
+                        for (int v = 0; v < 4; v++) acc[r][v] = _mm512_dpbf16_ps(acc[r][v], p, vv[v]);
+                    }
+                }
+                for (int r = 0; r < 4; r++)
+                    for (int v = 0; v < 4; v++) _mm512_storeu_ps(O + (i0 + r) * DH + 16 * v, acc[r][v]);
+            }
+        }
+        write_out(O, l, j->o + off + r0 * ld, ld, nr);
+    }
+}
+
+static void heads_f32(void *arg, int64_t p0, int64_t p1, int worker) {
+    flash_job *j = arg;
+    float *ws = j->scratch + (size_t)worker * j->per_worker;
+    ws = (float *)(((uintptr_t)ws + 63) & ~(uintptr_t)63);
+    for (int64_t p = p0; p < p1; p++) head_f32(j, p / j->H, p % j->H, ws);
+}
+
+static void heads_bf16(void *arg, int64_t p0, int64_t p1, int worker) {
+    flash_job *j = arg;
+    float *ws = j->scratch + (size_t)worker * j->per_worker;
+    ws = (float *)(((uintptr_t)ws + 63) & ~(uintptr_t)63);
+    for (int64_t p = p0; p < p1; p++) head_bf16(j, p / j->H, p % j->H, ws);
+}
+
+void f5_attention_flash(const f5_kctx *k, bool bf16, const float *q, const float *kk, const float *v, int64_t B,
+                        int64_t N, int64_t H, int64_t ld, float scale, float *o, float *scratch) {
+    flash_job j = {q, kk, v, o, scratch, N, H, ld, scale, worker_floats(N)};
+    f5_threadpool_for(k->pool, B * H, 1, bf16 ? heads_bf16 : heads_f32, &j);
+}
