@@ -26,7 +26,7 @@
 #include <string.h>
 
 #define QB 32 /* query rows per block (a multiple of 4) */
-#define KB 64 /* keys per block (4 vectors of 16) */
+#define KB 128 /* keys per block (the S tile is computed 64 keys at a time) */
 #define DH 64 /* the only head size the fast path handles (F5-TTS: 64) */
 
 #define AVX512 F5_AVX512
@@ -40,11 +40,12 @@ static size_t worker_floats(int64_t N) {
     size_t kpack = (size_t)Np * DH;          /* fp32 K^T blocks, or bf16 K + bf16 V in the same room */
     size_t qbuf = (size_t)QB * DH;           /* the query block (fp32, or bf16 pairs) */
     size_t sbuf = (size_t)QB * KB;           /* scores / probabilities of one block */
-    size_t obuf = (size_t)QB * DH + 2 * QB;  /* running output, max, sum */
-    return kpack + qbuf + sbuf + obuf + 64;  /* + alignment slack */
+    size_t pbuf = (size_t)QB * KB / 2;       /* bf16 probabilities */
+    size_t obuf = (size_t)QB * DH + 3 * QB;  /* running output, max, sum, correction */
+    return kpack + qbuf + sbuf + pbuf + obuf + 64; /* + alignment slack */
 }
 
-_Static_assert(KB == DH, "the bf16 probabilities reuse the query block's room");
+_Static_assert(KB % 64 == 0 && QB % 16 == 0, "tiles are 4 rows x 64 keys; corrections 16 rows at a time");
 
 bool f5_attention_flash_ok(int64_t dh) { return dh == DH && f5_cpu_detect().avx512f; }
 
@@ -54,35 +55,40 @@ size_t f5_attention_flash_scratch_floats(const f5_kctx *k, int64_t N) {
 
 /* Online softmax over one key block for rows [0, QB): s [QB][KB] scaled
  * scores (keys >= nk ignored) -> p = exp(s - m_new) in place; m, l, O
- * updated (O rows rescaled by exp(m_old - m_new)). */
-AVX512 static void softmax_block(float *s, int nk, float *m, float *l, float *O) {
+ * updated, O rows rescaled by exp(m_old - m_new) (computed 16 rows at a
+ * time into corr). */
+AVX512 static void softmax_block(float *s, int nk, float *m, float *l, float *O, float *corr) {
     __mmask16 valid[KB / 16];
     for (int v = 0; v < KB / 16; v++) {
         int left = nk - 16 * v;
         valid[v] = left >= 16 ? (__mmask16)0xffff : left <= 0 ? (__mmask16)0 : (__mmask16)((1u << left) - 1);
     }
     const __m512 ninf = _mm512_set1_ps(-INFINITY);
+    for (int i = 0; i < QB; i++) { /* the new row maxima, kept in corr for now */
+        const float *si = s + i * KB;
+        __m512 mx = ninf;
+        for (int v = 0; v < KB / 16; v++) mx = _mm512_max_ps(mx, _mm512_mask_loadu_ps(ninf, valid[v], si + 16 * v));
+        float mb = _mm512_reduce_max_ps(mx);
+        corr[i] = mb > m[i] ? mb : m[i];
+    }
+    for (int i = 0; i < QB; i += 16) { /* corr = exp(m_old - m_new); m = m_new (m_old = -inf gives 0) */
+        __m512 mo = _mm512_loadu_ps(m + i), mn = _mm512_loadu_ps(corr + i);
+        _mm512_storeu_ps(corr + i, f5_exp512(_mm512_sub_ps(mo, mn)));
+        _mm512_storeu_ps(m + i, mn);
+    }
     for (int i = 0; i < QB; i++) {
         float *si = s + i * KB;
-        __m512 sv[KB / 16], mx = ninf;
+        __m512 mb = _mm512_set1_ps(m[i]), sum = _mm512_setzero_ps();
         for (int v = 0; v < KB / 16; v++) {
-            sv[v] = _mm512_mask_loadu_ps(ninf, valid[v], si + 16 * v);
-            mx = _mm512_max_ps(mx, sv[v]);
-        }
-        float mnew = _mm512_reduce_max_ps(mx);
-        if (m[i] > mnew) mnew = m[i];
-        float corr = m[i] == -INFINITY ? 0.0f : expf(m[i] - mnew);
-        __m512 mb = _mm512_set1_ps(mnew), sum = _mm512_setzero_ps();
-        for (int v = 0; v < KB / 16; v++) {
-            __m512 p = f5_exp512(_mm512_sub_ps(sv[v], mb));
+            __m512 p = _mm512_maskz_mov_ps(valid[v], f5_exp512(_mm512_sub_ps(_mm512_loadu_ps(si + 16 * v), mb)));
             sum = _mm512_add_ps(sum, p);
             _mm512_storeu_ps(si + 16 * v, p);
         }
-        l[i] = l[i] * corr + _mm512_reduce_add_ps(sum);
-        m[i] = mnew;
-        if (corr != 1.0f) {
-            __m512 c = _mm512_set1_ps(corr);
-            for (int d = 0; d < DH; d += 16) _mm512_storeu_ps(O + i * DH + d, _mm512_mul_ps(c, _mm512_loadu_ps(O + i * DH + d)));
+        l[i] = l[i] * corr[i] + _mm512_reduce_add_ps(sum);
+        if (corr[i] != 1.0f) {
+            __m512 c = _mm512_set1_ps(corr[i]);
+            for (int d = 0; d < DH; d += 16)
+                _mm512_storeu_ps(O + i * DH + d, _mm512_mul_ps(c, _mm512_loadu_ps(O + i * DH + d)));
         }
     }
 }
@@ -94,6 +100,28 @@ AVX512 static void write_out(const float *O, const float *l, float *o, int64_t l
         for (int d = 0; d < DH; d += 16)
             _mm512_storeu_ps(o + i * ld + d, _mm512_mul_ps(inv, _mm512_loadu_ps(O + i * DH + d)));
     }
+}
+
+/* One worker's scratch, carved as worker_floats() sized it. */
+typedef struct flash_ws {
+    float *kpack;    /* Np*DH floats: fp32 K^T blocks, or bf16 K then bf16 V */
+    float *qbuf;     /* QB*DH floats: fp32 scaled queries, or QB*DH/2 bf16 pairs */
+    float *S;        /* QB*KB scores, then probabilities */
+    uint32_t *Pp;    /* QB*KB/2 bf16 probability pairs */
+    float *O, *m, *l, *corr;
+} flash_ws;
+
+static flash_ws carve(float *ws, int64_t N) {
+    flash_ws w;
+    w.kpack = ws;
+    w.qbuf = w.kpack + pad_keys(N) * DH;
+    w.S = w.qbuf + QB * DH;
+    w.Pp = (uint32_t *)(w.S + QB * KB);
+    w.O = (float *)(w.Pp + QB * KB / 2);
+    w.m = w.O + QB * DH;
+    w.l = w.m + QB;
+    w.corr = w.l + QB;
+    return w;
 }
 
 typedef struct flash_job {
@@ -120,9 +148,10 @@ AVX512 static void pack_k_f32(const float *k, int64_t N, int64_t ld, float *Kt) 
         }
 }
 
-AVX512 static void head_f32(const flash_job *j, int64_t b, int64_t h, float *ws) {
-    int64_t N = j->N, ld = j->ld, Np = pad_keys(N), off = b * N * ld + h * DH;
-    float *Kt = ws, *Qb = Kt + Np * DH, *S = Qb + QB * DH, *O = S + QB * KB, *m = O + QB * DH, *l = m + QB;
+AVX512 static void head_f32(const flash_job *j, int64_t b, int64_t h, float *wsp) {
+    int64_t N = j->N, ld = j->ld, off = b * N * ld + h * DH;
+    flash_ws w = carve(wsp, N);
+    float *Kt = w.kpack, *Qb = w.qbuf, *S = w.S, *O = w.O;
     pack_k_f32(j->k + off, N, ld, Kt);
     const float *V = j->v + off;
     for (int64_t r0 = 0; r0 < N; r0 += QB) {
@@ -130,28 +159,30 @@ AVX512 static void head_f32(const flash_job *j, int64_t b, int64_t h, float *ws)
         for (int i = 0; i < QB; i++) {
             const float *src = j->q + off + (r0 + (i < nr ? i : 0)) * ld;
             for (int d = 0; d < DH; d++) Qb[i * DH + d] = src[d] * j->scale;
-            m[i] = -INFINITY, l[i] = 0.0f;
+            w.m[i] = -INFINITY, w.l[i] = 0.0f;
         }
         memset(O, 0, sizeof(float) * QB * DH);
         for (int64_t c0 = 0; c0 < N; c0 += KB) {
             int nk = N - c0 < KB ? (int)(N - c0) : KB;
-            const float *Kb = Kt + c0 * DH;
-            for (int i0 = 0; i0 < QB; i0 += 4) { /* S rows i0..i0+3, 64 keys */
-                __m512 acc[4][4];
-                for (int r = 0; r < 4; r++)
-                    for (int v = 0; v < 4; v++) acc[r][v] = _mm512_setzero_ps();
-                for (int d = 0; d < DH; d++) {
-                    __m512 kv[4];
-                    for (int v = 0; v < 4; v++) kv[v] = _mm512_loadu_ps(Kb + (16 * v) * DH + d * 16);
-                    for (int r = 0; r < 4; r++) {
-                        __m512 qv = _mm512_set1_ps(Qb[(i0 + r) * DH + d]);
-                        for (int v = 0; v < 4; v++) acc[r][v] = _mm512_fmadd_ps(qv, kv[v], acc[r][v]);
+            for (int kc = 0; kc < nk; kc += 64) { /* S tiles: 4 rows x 64 keys */
+                const float *Kb = Kt + (c0 + kc) * DH;
+                for (int i0 = 0; i0 < QB; i0 += 4) {
+                    __m512 acc[4][4];
+                    for (int r = 0; r < 4; r++)
+                        for (int v = 0; v < 4; v++) acc[r][v] = _mm512_setzero_ps();
+                    for (int d = 0; d < DH; d++) {
+                        __m512 kv[4];
+                        for (int v = 0; v < 4; v++) kv[v] = _mm512_loadu_ps(Kb + (16 * v) * DH + d * 16);
+                        for (int r = 0; r < 4; r++) {
+                            __m512 qv = _mm512_set1_ps(Qb[(i0 + r) * DH + d]);
+                            for (int v = 0; v < 4; v++) acc[r][v] = _mm512_fmadd_ps(qv, kv[v], acc[r][v]);
+                        }
                     }
+                    for (int r = 0; r < 4; r++)
+                        for (int v = 0; v < 4; v++) _mm512_storeu_ps(S + (i0 + r) * KB + kc + 16 * v, acc[r][v]);
                 }
-                for (int r = 0; r < 4; r++)
-                    for (int v = 0; v < 4; v++) _mm512_storeu_ps(S + (i0 + r) * KB + 16 * v, acc[r][v]);
             }
-            softmax_block(S, nk, m, l, O);
+            softmax_block(S, nk, w.m, w.l, O, w.corr);
             for (int i0 = 0; i0 < QB; i0 += 4) { /* O rows i0..i0+3 += P V */
                 __m512 acc[4][4];
                 for (int r = 0; r < 4; r++)
@@ -169,7 +200,7 @@ AVX512 static void head_f32(const flash_job *j, int64_t b, int64_t h, float *ws)
                     for (int v = 0; v < 4; v++) _mm512_storeu_ps(O + (i0 + r) * DH + 16 * v, acc[r][v]);
             }
         }
-        write_out(O, l, j->o + off + r0 * ld, ld, nr);
+        write_out(O, w.l, j->o + off + r0 * ld, ld, nr);
     }
 }
 
@@ -197,12 +228,12 @@ static void pack_kv_bf16(const float *k, const float *v, int64_t N, int64_t ld, 
     }
 }
 
-AVX512_BF16 static void head_bf16(const flash_job *j, int64_t b, int64_t h, float *ws) {
+AVX512_BF16 static void head_bf16(const flash_job *j, int64_t b, int64_t h, float *wsp) {
     int64_t N = j->N, ld = j->ld, Np = pad_keys(N), off = b * N * ld + h * DH;
-    uint16_t *Kp = (uint16_t *)ws, *Vp = Kp + Np * DH;             /* together Np*DH floats of room */
-    uint32_t *Qp = (uint32_t *)(ws + Np * DH);                      /* QB x DH/2 bf16 pairs */
-    float *S = ws + Np * DH + QB * DH, *O = S + QB * KB, *m = O + QB * DH, *l = m + QB;
-    uint32_t *Pp = (uint32_t *)(ws + Np * DH + QB * DH / 2);        /* QB x KB/2 bf16 pairs, after Qp */
+    flash_ws w = carve(wsp, N);
+    uint16_t *Kp = (uint16_t *)w.kpack, *Vp = Kp + Np * DH;
+    uint32_t *Qp = (uint32_t *)w.qbuf, *Pp = w.Pp;
+    float *S = w.S, *O = w.O;
     pack_kv_bf16(j->k + off, j->v + off, N, ld, Kp, Vp);
     for (int64_t r0 = 0; r0 < N; r0 += QB) {
         int nr = N - r0 < QB ? (int)(N - r0) : QB;
@@ -211,41 +242,39 @@ AVX512_BF16 static void head_bf16(const flash_job *j, int64_t b, int64_t h, floa
             for (int d = 0; d < DH; d += 2)
                 Qp[i * (DH / 2) + d / 2] =
                     (uint32_t)bf16_round(src[d] * j->scale) | (uint32_t)bf16_round(src[d + 1] * j->scale) << 16;
-            m[i] = -INFINITY, l[i] = 0.0f;
+            w.m[i] = -INFINITY, w.l[i] = 0.0f;
         }
         memset(O, 0, sizeof(float) * QB * DH);
         for (int64_t c0 = 0; c0 < N; c0 += KB) {
             int nk = N - c0 < KB ? (int)(N - c0) : KB;
-            const uint16_t *Kb = Kp + c0 * DH;
-            for (int i0 = 0; i0 < QB; i0 += 4) {
-                __m512 acc[4][4];
-                for (int r = 0; r < 4; r++)
-                    for (int v = 0; v < 4; v++) acc[r][v] = _mm512_setzero_ps();
-                for (int dp = 0; dp < DH / 2; dp++) {
-                    __m512bh kv[4];
-                    for (int v = 0; v < 4; v++)
-                        kv[v] = (__m512bh)_mm512_loadu_si512((const void *)(Kb + (16 * v) * DH + dp * 32));
-                    for (int r = 0; r < 4; r++) {
-                        __m512bh qv = (__m512bh)_mm512_set1_epi32((int)Qp[(i0 + r) * (DH / 2) + dp]);
-                        for (int v = 0; v < 4; v++) acc[r][v] = _mm512_dpbf16_ps(acc[r][v], qv, kv[v]);
+            for (int kc = 0; kc < nk; kc += 64) { /* S tiles: 4 rows x 64 keys */
+                const uint16_t *Kb = Kp + (c0 + kc) * DH;
+                for (int i0 = 0; i0 < QB; i0 += 4) {
+                    __m512 acc[4][4];
+                    for (int r = 0; r < 4; r++)
+                        for (int v = 0; v < 4; v++) acc[r][v] = _mm512_setzero_ps();
+                    for (int dp = 0; dp < DH / 2; dp++) {
+                        __m512bh kv[4];
+                        for (int v = 0; v < 4; v++)
+                            kv[v] = (__m512bh)_mm512_loadu_si512((const void *)(Kb + (16 * v) * DH + dp * 32));
+                        for (int r = 0; r < 4; r++) {
+                            __m512bh qv = (__m512bh)_mm512_set1_epi32((int)Qp[(i0 + r) * (DH / 2) + dp]);
+                            for (int v = 0; v < 4; v++) acc[r][v] = _mm512_dpbf16_ps(acc[r][v], qv, kv[v]);
+                        }
                     }
+                    for (int r = 0; r < 4; r++)
+                        for (int v = 0; v < 4; v++) _mm512_storeu_ps(S + (i0 + r) * KB + kc + 16 * v, acc[r][v]);
                 }
-                for (int r = 0; r < 4; r++)
-                    for (int v = 0; v < 4; v++) _mm512_storeu_ps(S + (i0 + r) * KB + 16 * v, acc[r][v]);
             }
-            softmax_block(S, nk, m, l, O);
-            /* probabilities to bf16 pairs along the keys (padding keys are 0) */
-            for (int i = 0; i < QB; i++)
-                for (int c = 0; c < KB; c += 32) {
-                    __m512 lo = _mm512_loadu_ps(S + i * KB + c), hi = _mm512_loadu_ps(S + i * KB + c + 16);
-                    __mmask16 ml = nk - c >= 16 ? 0xffff : nk - c <= 0 ? 0 : (__mmask16)((1u << (nk - c)) - 1);
-                    __mmask16 mh = nk - c - 16 >= 16 ? 0xffff : nk - c - 16 <= 0 ? 0 : (__mmask16)((1u << (nk - c - 16)) - 1);
-                    lo = _mm512_maskz_mov_ps(ml, lo);
-                    hi = _mm512_maskz_mov_ps(mh, hi);
-                    _mm512_storeu_si512((void *)(Pp + i * (KB / 2) + c / 2), (__m512i)_mm512_cvtne2ps_pbh(hi, lo));
-                }
-            const uint16_t *Vb = Vp + c0 * DH;
+            softmax_block(S, nk, w.m, w.l, O, w.corr);
             int npairs = (nk + 1) / 2;
+            /* probabilities to bf16 pairs along the keys (masked keys are 0 already) */
+            for (int i = 0; i < QB; i++)
+                for (int c = 0; c < 2 * npairs; c += 32)
+                    _mm512_storeu_si512((void *)(Pp + i * (KB / 2) + c / 2),
+                                        (__m512i)_mm512_cvtne2ps_pbh(_mm512_loadu_ps(S + i * KB + c + 16),
+                                                                     _mm512_loadu_ps(S + i * KB + c)));
+            const uint16_t *Vb = Vp + c0 * DH;
             for (int i0 = 0; i0 < QB; i0 += 4) {
                 __m512 acc[4][4];
                 for (int r = 0; r < 4; r++)
@@ -263,7 +292,7 @@ AVX512_BF16 static void head_bf16(const flash_job *j, int64_t b, int64_t h, floa
                     for (int v = 0; v < 4; v++) _mm512_storeu_ps(O + (i0 + r) * DH + 16 * v, acc[r][v]);
             }
         }
-        write_out(O, l, j->o + off + r0 * ld, ld, nr);
+        write_out(O, w.l, j->o + off + r0 * ld, ld, nr);
     }
 }
 
