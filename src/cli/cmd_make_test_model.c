@@ -101,8 +101,11 @@ static f5_status write_tables(f5_weights *w, const char *st_path, const char *pt
 }
 
 static void usage(FILE *f) {
-    fprintf(f, "usage: f5tts make-test-model DIR [--preset tiny] [--seed N]\n"
-               "writes a tiny random-weight F5-TTS v1 model + Vocos into DIR (a TEST model: its output is noise)\n");
+    fprintf(f, "usage: f5tts make-test-model DIR [--preset tiny|v1_base] [--seed N]\n"
+               "writes a random-weight F5-TTS v1 model + Vocos into DIR (a TEST model: its output is noise)\n"
+               "  tiny     a few MB, for tests and make run (default)\n"
+               "  v1_base  the released sizes (1.35 GB DiT safetensors, released Vocos), for timing synth\n"
+               "           end to end without the real checkpoint\n");
 }
 
 int cmd_make_test_model(int argc, char **argv) {
@@ -129,8 +132,9 @@ int cmd_make_test_model(int argc, char **argv) {
         }
     }
     if (!dir) return usage(stderr), 2;
-    if (strcmp(preset, "tiny")) {
-        fprintf(stderr, "f5tts make-test-model: unknown preset '%s' (only 'tiny')\n", preset);
+    bool full = !strcmp(preset, "v1_base");
+    if (strcmp(preset, "tiny") && !full) {
+        fprintf(stderr, "f5tts make-test-model: unknown preset '%s' (tiny or v1_base)\n", preset);
         return 2;
     }
     char path[4200], vdir[4200];
@@ -149,10 +153,14 @@ int cmd_make_test_model(int argc, char **argv) {
     f5_dit_config c = {.name = "custom", .dim = 64, .depth = 2, .heads = 4, .dim_head = 64, .ff_mult = 2,
                        .text_dim = 32, .conv_layers = 2, .mel_dim = 100, .text_num_embeds = n_tokens,
                        .text_mask_padding = true, .pe_attn_head = 0};
-    f5_vocos_config vc = f5_vocos_config_default();
-    vc.dim = 64;
-    vc.intermediate_dim = 192;
-    vc.num_layers = 2;
+    f5_vocos_config vc = f5_vocos_config_default(); /* the released Vocos sizes */
+    if (full) { /* F5TTS_v1_Base's architecture with this test vocabulary */
+        c.dim = 1024, c.depth = 22, c.heads = 16, c.text_dim = 512, c.conv_layers = 4;
+    } else {
+        vc.dim = 64;
+        vc.intermediate_dim = 192;
+        vc.num_layers = 2;
+    }
     f5_error err = {0};
     f5_weights *w = NULL, *vw = NULL;
     int rc = 1;
@@ -160,7 +168,7 @@ int cmd_make_test_model(int argc, char **argv) {
     if (f5_procedural_dit(seed, &c, false, &w, &err)) goto fail;
     snprintf(path, sizeof path, "%.4000s/model.safetensors", dir);
     snprintf(pt, sizeof pt, "%.4000s/model.pt", dir);
-    if (write_tables(w, path, pt, "model", "ema_model_state_dict", &err)) goto fail;
+    if (write_tables(w, path, full ? NULL : pt, "model", "ema_model_state_dict", &err)) goto fail;
     if (f5_procedural_vocos(seed + 1, &vc, &vw, &err)) goto fail;
     snprintf(path, sizeof path, "%.4000s/model.safetensors", vdir);
     snprintf(pt, sizeof pt, "%.4000s/pytorch_model.bin", vdir);

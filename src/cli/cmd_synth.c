@@ -26,7 +26,7 @@
 
 typedef struct synth_opts {
     const char *model, *vocoder, *vocab, *config, *arch;
-    const char *ref, *ref_text, *text, *text_file, *out, *format, *device;
+    const char *ref, *ref_text, *text, *text_file, *out, *format, *device, *dtype;
     int threads;
     bool json, quiet, no_normalize, lowercase_set, lowercase;
     f5_synth_params p;
@@ -36,7 +36,8 @@ static void usage(FILE *f) {
     fprintf(f,
             "usage: f5tts synth --model M [--vocoder V] --ref FILE --ref-text T (--text T | --text-file F) -o OUT\n"
             "                   [--speed 1] [--nfe 32] [--cfg 2] [--sway -1] [--seed N] [--remove-silence]\n"
-            "                   [--format wav|wav_float|flac|ogg|mp3|pcm] [--device auto|cpu|cuda] [--threads N] [--json]\n"
+            "                   [--format wav|wav_float|flac|ogg|mp3|pcm] [--device auto|cpu|cuda] [--threads N]\n"
+            "                   [--dtype fp32|bf16] [--json]\n"
             "\n"
             "  --model M          model directory (checkpoint + vocab.txt [+ YAML]), checkpoint file, or name\n"
             "                     (F5TTS_v1_Base, F5TTS_Base, F5-TTS-Vietnamese-ViVoice, ORG/NAME in the HF cache)\n"
@@ -62,6 +63,8 @@ static void usage(FILE *f) {
             "  --lowercase / --no-lowercase   lowercase the text for the tokenizer (default: on)\n"
             "  --device D         auto|cpu|cuda (env DEVICE, default auto)\n"
             "  --threads N        CPU threads (default: all cores)\n"
+            "  --dtype fp32|bf16  precision of the DiT's products (default fp32, env F5_DTYPE); bf16 is ~2x\n"
+            "                     faster on CPUs with AVX512-BF16/AMX, falls back to fp32 elsewhere\n"
             "  --json             print seed, timings and RTF as JSON on stdout\n"
             "  --quiet            no progress bar\n");
 }
@@ -106,6 +109,7 @@ static int apply_env(synth_opts *o) {
     else if ((v = env("MODEL_NAME"))) o->model = v;
     if ((v = env("VOCODER_PATH"))) o->vocoder = v;
     if ((v = env("DEVICE"))) o->device = v;
+    if ((v = env("F5_DTYPE"))) o->dtype = v;
     long n;
     if ((v = env("NFE_STEP"))) {
         if (!parse_int(v, 1, 1000, &n)) return fprintf(stderr, "f5tts synth: NFE_STEP=%s is not an integer in [1, 1000]\n", v), 2;
@@ -158,6 +162,7 @@ static int parse_args(int argc, char **argv, synth_opts *o) {
         else if (!strcmp(a, "-o") || !strcmp(a, "--output")) sp = &o->out;
         else if (!strcmp(a, "--format")) sp = &o->format;
         else if (!strcmp(a, "--device")) sp = &o->device;
+        else if (!strcmp(a, "--dtype")) sp = &o->dtype;
         if (sp) {
             NEED_ARG();
             *sp = argv[++i];
@@ -327,12 +332,23 @@ int cmd_synth(int argc, char **argv) {
     if (o.arch) mp.arch = o.arch;
     mp.device = dev;
     mp.n_threads = o.threads;
+    if (o.dtype && !f5_precision_parse(o.dtype, &mp.precision)) {
+        fprintf(stderr, "f5tts synth: --dtype must be fp32 or bf16, not '%s'\n", o.dtype);
+        rc = 2;
+        goto done;
+    }
     if (o.lowercase_set) mp.lowercase_text = o.lowercase;
     if (f5_model_load(o.model, &mp, &m, &err)) {
         fprintf(stderr, "f5tts synth: model: %s\n", err.message);
         goto done;
     }
     if (o.no_normalize) f5_model_set_textnorm(m, false);
+    if (mp.precision == F5_PRECISION_BF16) {
+        f5_model_info mi;
+        f5_model_get_info(m, &mi);
+        if (strcmp(mi.precision, "bf16"))
+            fprintf(stderr, "f5tts synth: note: this CPU has neither AVX512-BF16 nor AMX: running in fp32\n");
+    }
     char vbuf[F5_PATH_MAX];
     const char *vocoder = o.vocoder ? o.vocoder : default_vocoder(o.model, vbuf, sizeof vbuf);
     f5_vocoder_params vp = f5_vocoder_default_params();
@@ -411,6 +427,9 @@ int cmd_synth(int argc, char **argv) {
                                           "kept_samples", (json_int_t)(vi.kept_seconds * vi.input_sample_rate + 0.5),
                                           "clipped", vi.clipped, "rms", (double)vi.rms, "mel_frames", vi.mel_frames,
                                           "ref_text", vi.ref_text ? vi.ref_text : ""));
+        f5_model_info mi;
+        f5_model_get_info(m, &mi);
+        if (j) json_object_set_new(j, "precision", json_string(mi.precision));
         if (j) {
             char *js = json_dumps(j, JSON_INDENT(2));
             if (js) printf("%s\n", js);

@@ -135,7 +135,30 @@ f5_status f5_safetensors_load(const char *path, f5_weights **out, f5_error *err)
     return F5_OK;
 }
 
-f5_status f5_safetensors_write(const char *path, const f5_tensor *const *tensors, size_t n, f5_error *err) {
+/* Data order: widest element type first, as the safetensors library writes
+ * it, so every tensor starts aligned to its element size (the header is
+ * padded to 8): a 1-byte "initted" flag first would misalign every float
+ * after it, and readers would have to copy instead of mapping. */
+static size_t *aligned_order(const f5_tensor *const *t, size_t n) {
+    size_t *ord = malloc((n ? n : 1) * sizeof *ord), k = 0;
+    if (!ord) return NULL;
+    for (size_t w = 8; w >= 1; w /= 2)
+        for (size_t i = 0; i < n; i++) {
+            size_t es = f5_dtype_size(t[i]->dtype);
+            if (es == w || (w == 1 && (es < 1 || es > 8 || (es & (es - 1))))) ord[k++] = i;
+        }
+    return ord;
+}
+
+f5_status f5_safetensors_write(const char *path, const f5_tensor *const *tensors_in, size_t n, f5_error *err) {
+    size_t *ord = aligned_order(tensors_in, n);
+    const f5_tensor **tensors = malloc((n ? n : 1) * sizeof *tensors);
+    if (!ord || !tensors) {
+        free(ord), free(tensors);
+        return f5_errf(err, F5_ERR_NOMEM, "%s: out of memory", path);
+    }
+    for (size_t i = 0; i < n; i++) tensors[i] = tensors_in[ord[i]];
+    free(ord);
     json_t *root = json_object();
     uint64_t off = 0;
     for (size_t i = 0; i < n; i++) {
@@ -150,11 +173,15 @@ f5_status f5_safetensors_write(const char *path, const f5_tensor *const *tensors
     json_object_set_new(root, "__metadata__", json_pack("{s:s}", "format", "pt"));
     char *hdr = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(root);
-    if (!hdr) return f5_errf(err, F5_ERR_NOMEM, "%s: cannot build header", path);
+    if (!hdr) {
+        free(tensors);
+        return f5_errf(err, F5_ERR_NOMEM, "%s: cannot build header", path);
+    }
     size_t hl = strlen(hdr), padded = (hl + 7) & ~(size_t)7;
     FILE *f = fopen(path, "wb");
     if (!f) {
         free(hdr);
+        free(tensors);
         return f5_errf(err, F5_ERR_IO, "%s: cannot create", path);
     }
     unsigned char lenb[8];
@@ -163,6 +190,7 @@ f5_status f5_safetensors_write(const char *path, const f5_tensor *const *tensors
     for (size_t i = hl; ok && i < padded; i++) ok = fputc(' ', f) != EOF;
     for (size_t i = 0; ok && i < n; i++) ok = fwrite(tensors[i]->data, 1, tensors[i]->nbytes, f) == tensors[i]->nbytes;
     free(hdr);
+    free(tensors);
     if (fclose(f) != 0) ok = false;
     return ok ? F5_OK : f5_errf(err, F5_ERR_IO, "%s: write failed", path);
 }

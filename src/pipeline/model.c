@@ -106,6 +106,19 @@ f5_status f5_model_load_ex(const char *path, const f5_model_params *pp, const f5
         goto fail;
     }
     if ((s = f5_dit_create(m->w, &m->cfg, &m->dit, err))) goto fail;
+    m->prec = F5_KPREC_F32;
+    if (p.precision == F5_PRECISION_BF16) {
+        if (!f5_cpu_supports(F5_KPREC_BF16)) {
+            mlog(&p, F5_LOG_WARN, "bf16 requested but this CPU has neither AVX512-BF16 nor AMX: using fp32%s%s", "",
+                 "");
+        } else {
+            if ((s = f5_dit_prepare(m->dit, F5_KPREC_BF16, err))) goto fail;
+            m->prec = F5_KPREC_BF16;
+            char msg[96];
+            snprintf(msg, sizeof msg, "%.0f MB", (double)f5_dit_packed_bytes(m->dit) / 1048576.0);
+            mlog(&p, F5_LOG_INFO, "bf16: DiT products packed to bf16 (%s), fp32 accumulation%s", msg, "");
+        }
+    }
     m->n_params = f5_dit_config_params(&m->cfg);
     *out = m;
     return F5_OK;
@@ -144,4 +157,14 @@ void f5_model_get_info(const f5_model *m, f5_model_info *info) {
     info->pe_attn_head = c->pe_attn_head;
     info->n_params = m->n_params;
     snprintf(info->checkpoint, sizeof info->checkpoint, "%.1023s", m->checkpoint);
+    snprintf(info->precision, sizeof info->precision, "%s", f5_kprec_name(m->prec));
+}
+
+const char *f5_precision_name(f5_precision p) { return p == F5_PRECISION_BF16 ? "bf16" : "fp32"; }
+
+bool f5_precision_parse(const char *s, f5_precision *out) {
+    f5_kprec k;
+    if (!f5_kprec_parse(s, &k)) return false;
+    *out = k == F5_KPREC_BF16 ? F5_PRECISION_BF16 : F5_PRECISION_FP32;
+    return true;
 }

@@ -26,6 +26,7 @@ struct f5_model {
     f5_vocab *vocab;
     f5_device device;
     int n_threads;          /* 0 = all cores */
+    f5_kprec prec;          /* precision in effect (packed at load when bf16) */
     bool jieba_split;
     bool lowercase_text;
     bool textnorm;          /* run the Vietnamese normaliser on texts (true; off only for golden) */

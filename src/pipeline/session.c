@@ -31,6 +31,7 @@ f5_status f5_session_create(const f5_model *m, const f5_vocoder *v, const f5_ses
     f5_dit_ctx_params dp = f5_dit_ctx_default_params();
     dp.backend = F5_BACKEND_CPU;
     dp.n_threads = nt;
+    dp.prec = m->prec;
     if ((s = f5_dit_ctx_create(m->dit, &dp, &se->dit_ctx, err))) goto fail;
     if ((s = f5_vocos_scratch_create(&se->vscratch, err))) goto fail;
     *out = se;

@@ -37,6 +37,7 @@ static const opt_def opts[] = {
     {"storage", "F5_STORAGE", NULL, OPT_STR, F(storage), "blob storage: fs:DIR (default fs:<data>/blobs)"},
     {"role", "F5_ROLE", NULL, OPT_STR, F(role_name), "all | api | worker (all)"},
     {"device", "DEVICE", NULL, OPT_STR, F(device_name), "auto | cpu | cuda (auto)"},
+    {"dtype", "F5_DTYPE", NULL, OPT_STR, F(dtype), "fp32 | bf16: precision of the DiT's products (fp32)"},
     {"model-label", "F5_MODEL_LABEL", NULL, OPT_STR, F(model_label), "label shown in logs and the UI"},
     {"test-model", "F5_TEST_MODEL", NULL, OPT_BOOL, F(test_model), "the model is the random-weight test model"},
     {"concurrency", "F5_CONCURRENCY", NULL, OPT_INT, F(concurrency), "concurrent syntheses (1)"},
@@ -63,6 +64,7 @@ void f5_svc_config_defaults(f5_svc_config *c) {
     snprintf(c->data_dir, sizeof c->data_dir, "./data");
     snprintf(c->role_name, sizeof c->role_name, "all");
     snprintf(c->device_name, sizeof c->device_name, "auto");
+    snprintf(c->dtype, sizeof c->dtype, "fp32");
     c->concurrency = 1;
     c->max_queue = 32;
     c->max_body_bytes = 20LL << 20;
@@ -184,6 +186,9 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
     else if (!strcmp(c->role_name, "api")) c->role = F5_SVC_ROLE_API;
     else if (!strcmp(c->role_name, "worker")) c->role = F5_SVC_ROLE_WORKER;
     else return f5_errf(err, F5_ERR_INVALID_ARG, "--role: expected all, api or worker, got '%s'", c->role_name);
+    f5_precision prec;
+    if (!f5_precision_parse(c->dtype, &prec))
+        return f5_errf(err, F5_ERR_INVALID_ARG, "--dtype: expected fp32 or bf16, got '%s'", c->dtype);
     if (strcmp(c->device_name, "auto") && strcmp(c->device_name, "cpu") && strcmp(c->device_name, "cuda"))
         return f5_errf(err, F5_ERR_INVALID_ARG, "--device: expected auto, cpu or cuda, got '%s'", c->device_name);
     const char *colon = strrchr(c->listen, ':');

@@ -28,6 +28,7 @@ typedef struct f5_svc_config {
     char storage[F5_SVC_STR];      /* fs:DIR ("" = fs:<data>/blobs) */
     char role_name[16];
     char device_name[16];
+    char dtype[16];                /* fp32 | bf16 */
     char model_label[F5_SVC_STR];  /* free label shown in logs/UI, e.g. "TEST MODEL (random weights)" */
     bool test_model;               /* the model is the random-weight test model */
     int concurrency;               /* inference workers (one session each) */

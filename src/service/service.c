@@ -35,7 +35,7 @@ static void *loader_main(void *arg) {
                  json_pack("{s:s, s:s, s:s, s:b}", "status", "loading", "model", s->cfg.model, "label",
                            s->cfg.model_label, "test_model", s->cfg.test_model));
     f5_svc_engine_opts eo = {.model = s->cfg.model, .vocoder = s->cfg.vocoder, .vocab = s->cfg.vocab,
-                             .model_config = s->cfg.model_config, .device = s->cfg.device_name,
+                             .model_config = s->cfg.model_config, .device = s->cfg.device_name, .dtype = s->cfg.dtype,
                              .threads = s->cfg.threads, .n_slots = s->cfg.concurrency,
                              .max_ref_seconds = s->cfg.max_ref_seconds, .min_ref_seconds = s->cfg.min_ref_seconds,
                              .log = engine_log, .log_user = s};

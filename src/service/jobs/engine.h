@@ -55,6 +55,7 @@ typedef struct f5_svc_engine_opts {
     const char *vocab;
     const char *model_config;
     const char *device;       /* auto|cpu|cuda */
+    const char *dtype;        /* fp32|bf16 (NULL = fp32) */
     int threads;
     int n_slots;
     double max_ref_seconds, min_ref_seconds;

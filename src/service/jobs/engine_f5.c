@@ -88,9 +88,9 @@ static f5_status run(void *self, int slot, const f5_svc_synth_req *rq, f5_svc_sy
 static json_t *info(void *self) {
     engine_f5 *e = self;
     const char *base = strrchr(e->model_path, '/');
-    return json_pack("{s:s, s:s, s:s, s:i, s:i, s:I}", "model", base ? base + 1 : e->model_path, "model_path",
+    return json_pack("{s:s, s:s, s:s, s:i, s:i, s:I, s:s}", "model", base ? base + 1 : e->model_path, "model_path",
                      e->model_path, "arch", e->info.arch, "dim", e->info.dim, "depth", e->info.depth, "n_params",
-                     (json_int_t)e->info.n_params);
+                     (json_int_t)e->info.n_params, "precision", e->info.precision);
 }
 
 static void engine_free(void *self) {
@@ -140,6 +140,10 @@ f5_status f5_svc_engine_f5_open(const f5_svc_engine_opts *o, f5_svc_engine *out,
     f5_model_params mp = f5_model_default_params();
     mp.device = parse_device(o->device);
     mp.n_threads = o->threads;
+    if (o->dtype && !f5_precision_parse(o->dtype, &mp.precision)) {
+        st = f5_errf(err, F5_ERR_INVALID_ARG, "dtype: expected fp32 or bf16, got '%s'", o->dtype);
+        goto fail;
+    }
     mp.vocab_path = o->vocab && *o->vocab ? o->vocab : NULL;
     mp.config_path = o->model_config && *o->model_config ? o->model_config : NULL;
     mp.log = o->log;

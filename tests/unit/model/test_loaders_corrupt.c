@@ -490,8 +490,49 @@ out:
     unlink(tmp);
 }
 
+/* A 1-byte flag and an odd-sized int tensor written before the floats (as
+ * training checkpoints order them) must not misalign the floats: readers
+ * map float tensors in place only when they are 4-byte aligned. */
+static void test_safetensors_writer_alignment(void) {
+    char tmp[] = "/tmp/f5_st_XXXXXX";
+    int fd = mkstemp(tmp);
+    CHECK(fd >= 0);
+    if (fd < 0) return;
+    close(fd);
+    uint8_t flag = 1;
+    int64_t step[3] = {7, 8, 9};
+    float a[5] = {1, 2, 3, 4, 5}, b[3] = {6, 7, 8};
+    f5_tensor t[4] = {
+        {.name = "initted", .dtype = F5_DT_BOOL, .ndim = 1, .shape = {1}, .numel = 1, .data = &flag, .nbytes = 1},
+        {.name = "a", .dtype = F5_DT_F32, .ndim = 1, .shape = {5}, .numel = 5, .data = a, .nbytes = sizeof a},
+        {.name = "step", .dtype = F5_DT_I64, .ndim = 1, .shape = {3}, .numel = 3, .data = step, .nbytes = sizeof step},
+        {.name = "b", .dtype = F5_DT_F32, .ndim = 1, .shape = {3}, .numel = 3, .data = b, .nbytes = sizeof b},
+    };
+    const f5_tensor *tp[4] = {&t[0], &t[1], &t[2], &t[3]};
+    f5_error e = {0};
+    CHECKF(f5_safetensors_write(tmp, tp, 4, &e) == F5_OK, "%s", e.message);
+    f5_weights *w = NULL;
+    CHECKF(f5_weights_open(tmp, &w, &e) == F5_OK, "%s", e.message);
+    if (w) {
+        const char *names[] = {"a", "b", "step", "initted"};
+        size_t es[] = {4, 4, 8, 1};
+        for (int i = 0; i < 4; i++) {
+            const f5_tensor *u = f5_weights_find(w, names[i]);
+            CHECKF(u && (uintptr_t)u->data % es[i] == 0, "%s at %p is not %zu-byte aligned", names[i],
+                   u ? u->data : NULL, es[i]);
+        }
+        const f5_tensor *u = f5_weights_find(w, "b");
+        const float *pb = NULL;
+        int64_t shape[1] = {3};
+        CHECK(f5_weights_get_f32(w, "b", 1, shape, &pb, &e) == F5_OK);
+        CHECKF(pb && u && pb == (const float *)u->data && pb[2] == 8.0f, "b was copied, not mapped in place");
+    }
+    f5_weights_free(w);
+    unlink(tmp);
+}
+
 static void test_writer_plain(void) { roundtrip(NULL); }
 static void test_writer_nested(void) { roundtrip("ema_model_state_dict"); }
 
 TEST_MAIN(TEST(test_pickle_cases), TEST(test_pickle_positive), TEST(test_zip_cases), TEST(test_zip_shared_dicts), TEST(test_safetensors_cases),
-          TEST(test_writer_plain), TEST(test_writer_nested))
+          TEST(test_writer_plain), TEST(test_writer_nested), TEST(test_safetensors_writer_alignment))
