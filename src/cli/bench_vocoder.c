@@ -3,7 +3,10 @@
  * procedural weights (or --vocoder PATH), --threads GEMM threads (default
  * 1), reporting the best and median of --iters runs and the real-time
  * factor (decode time / audio duration). */
+#include "cli/bench.h"
+#include "core/error.h"
 #include "cli/commands.h"
+#include "audio/mel.h"
 #include "core/clock.h"
 
 #include "model/procedural.h"
@@ -124,4 +127,56 @@ done:
     f5_vocos_scratch_free(s);
     f5_vocos_free(v);
     return rc;
+}
+
+f5_status f5_bench_vocoder_ms(double gen_seconds, const f5_kctx *k, double *ms, f5_error *err) {
+    *ms = 0;
+    f5_vocos_config cfg = f5_vocos_config_default();
+    f5_weights *w = NULL;
+    f5_vocos *v = NULL;
+    f5_vocos_scratch *s = NULL;
+    float *mel = NULL, *audio = NULL;
+    f5_status st = f5_procedural_vocos(1003, &cfg, &w, err);
+    if (!st) st = f5_vocos_create_from_weights(w, &cfg, &v, err); /* owns w from here on */
+    if (!st) st = f5_vocos_scratch_create(&s, err);
+    const int T = (int)(gen_seconds * F5_SAMPLE_RATE / F5_HOP_LENGTH) + 1;
+    if (!st) {
+        mel = malloc(sizeof(float) * 100 * (size_t)T);
+        audio = malloc(sizeof(float) * (f5_vocos_out_len(v, T) + 1));
+        if (!mel || !audio) st = f5_errf(err, F5_ERR_NOMEM, "bench: out of memory for the vocoder");
+    }
+    if (!st) {
+        for (size_t i = 0; i < 100 * (size_t)T; i++) mel[i] = (float)(-4.0 + 2.0 * sin(0.01 * (double)i));
+        st = f5_vocos_decode(v, s, k, mel, T, audio, NULL, err); /* warm-up: FFT plans, buffers */
+    }
+    if (!st) {
+        double t0 = now_ms();
+        st = f5_vocos_decode(v, s, k, mel, T, audio, NULL, err);
+        *ms = now_ms() - t0;
+    }
+    free(mel);
+    free(audio);
+    f5_vocos_scratch_free(s);
+    f5_vocos_free(v);
+    return st;
+}
+
+f5_status f5_bench_refmel_ms(double ref_seconds, double *ms, f5_error *err) {
+    *ms = 0;
+    size_t n = (size_t)(ref_seconds * F5_SAMPLE_RATE);
+    float *wave = malloc(sizeof(float) * (n + 1)), *mel = malloc(sizeof(float) * 100 * (size_t)(f5_mel_frames(n) + 1));
+    f5_mel *m = NULL;
+    f5_status st = F5_OK;
+    if (!wave || !mel) st = f5_errf(err, F5_ERR_NOMEM, "bench: out of memory");
+    else st = f5_mel_create(&m, err);
+    if (!st) {
+        for (size_t i = 0; i < n; i++) wave[i] = (float)(0.1 * sin(0.05 * (double)i) * sin(0.0007 * (double)i));
+        double t0 = now_ms();
+        st = f5_mel_compute(m, wave, n, mel, NULL, err);
+        *ms = now_ms() - t0;
+    }
+    f5_mel_free(m);
+    free(wave);
+    free(mel);
+    return st;
 }

@@ -1,9 +1,16 @@
-/* cmd_bench.c - `f5tts bench`: the DiT synthesis benchmark on procedural
- * (random, release-size) weights. It times the per-synthesis text setup and
- * K CFG-packed NFE steps at the frame count of ref+gen seconds, then
- * extrapolates the whole synthesis (text setup + nfe steps) from them and
- * reports ms/step, RTF, achieved GFLOP/s and peak RSS. `--vocoder-only`
- * hands over to the vocoder benchmark (f5_bench_vocoder, bench_vocoder.c). */
+/* cmd_bench.c - `f5tts bench`: the synthesis benchmark on procedural
+ * (random, release-size) weights, no checkpoint needed.
+ *
+ * In one run it measures (1) this machine's matrix-product rate at the
+ * DiT's shapes in fp32 and bf16 (bench_gemm.c), then per precision asked
+ * for (2) the per-synthesis text setup and K CFG-packed NFE steps at the
+ * frame count of ref+gen seconds, with the share of each op family, and
+ * (3) the reference mel and one Vocos decode of the generated seconds on
+ * the same thread pool. The whole synthesis is extrapolated from those:
+ * ref mel + text setup + NFE x step + vocoder. `--dtype fp32,bf16` runs
+ * both back to back so their ratio comes from one machine state.
+ * `--vocoder-only` hands over to the vocoder benchmark (bench_vocoder.c). */
+#include "cli/bench.h"
 #include "cli/commands.h"
 #include "core/clock.h"
 
@@ -18,98 +25,249 @@
 #include <sys/resource.h>
 #include <time.h>
 
-/* Provided by bench_vocoder.c (audio module); weak so this file links before it exists. */
-int f5_bench_vocoder(int argc, char **argv) __attribute__((weak));
-
-
 static void usage(void) {
     fprintf(stderr,
             "usage: f5tts bench [--preset v1_base|base|small] [--random-weights] [--ref-seconds 5]\n"
             "                   [--gen-seconds 10] [--nfe 32] [--threads N] [--steps-to-time K]\n"
-            "                   [--backend cpu|ref] [--seed S] [--json] | --vocoder-only [...]\n");
+            "                   [--dtype fp32|bf16|fp32,bf16] [--gemm | --no-gemm] [--backend cpu|ref]\n"
+            "                   [--seed S] [--json] | --vocoder-only [...]\n"
+            "  --dtype       precision(s) to run, comma-separated (default fp32, env F5_DTYPE)\n"
+            "  --gemm        only measure the product rate at the DiT's shapes (fp32 and bf16)\n"
+            "  --no-gemm     skip that measurement\n");
 }
 
-/* Share of the step per op family, and what was left outside the kernels. */
-static void print_profile(const f5_kprof *p, int steps, double step_s) {
+typedef struct bench_opts {
+    const char *preset, *backend, *dtypes;
+    double ref_s, gen_s;
+    int nfe, threads, k_steps;
+    unsigned long long seed;
+    bool json, gemm_only, no_gemm;
+} bench_opts;
+
+typedef struct bench_run {
+    f5_kprec prec;
+    int threads;
+    double text_s, first_s, step_s, best_s, cpu_step_s, refmel_ms, vocoder_ms, total_s, packed_mb;
+    int prof_steps;
+    f5_kprof prof;
+} bench_run;
+
+static double peak_rss_mb(void) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss / 1024.0;
+}
+
+/* Text setup, K steps, then ref mel and Vocos on the context's pool. */
+static f5_status run_one(const bench_opts *o, f5_dit *dit, const f5_dit_config *cfg, f5_kprec prec, int N, int T,
+                         const float *x, const float *cond, const int32_t *text, float *out, bench_run *r,
+                         f5_error *err) {
+    *r = (bench_run){.prec = prec};
+    f5_dit_ctx *ctx = NULL;
+    f5_dit_ctx_params cp = f5_dit_ctx_default_params();
+    cp.backend = strcmp(o->backend, "ref") ? F5_BACKEND_CPU : F5_BACKEND_REF;
+    cp.n_threads = o->threads;
+    cp.prec = prec;
+    f5_status st = f5_dit_prepare(dit, prec, err);
+    if (!st) st = f5_dit_ctx_create(dit, &cp, &ctx, err);
+    if (st) return st;
+    r->packed_mb = prec == F5_KPREC_BF16 ? (double)f5_dit_packed_bytes(dit) / 1048576.0 : 0;
+    r->threads = f5_dit_ctx_threads(ctx);
+    double ts0 = f5_now_s();
+    if ((st = f5_dit_set_text(ctx, 1, N, text, T, NULL, err))) goto done;
+    r->text_s = f5_now_s() - ts0;
+    double sum_rest = 0, cpu_rest = 0, cpu_first = 0;
+    r->best_s = 1e30;
+    for (int k = 0; k < o->k_steps; k++) {
+        if (k == 1) r->prof = (f5_kprof){0}; /* the profile covers the steps after the first */
+        f5_dit_ctx_set_profile(ctx, &r->prof);
+        float tm = (float)k / (float)o->nfe;
+        double a = f5_now_s(), ca = f5_cpu_s();
+        if ((st = f5_dit_step(ctx, x, cond, &tm, F5_DIT_CFG_PACKED, out, err))) goto done;
+        double dt = f5_now_s() - a, dc = f5_cpu_s() - ca;
+        if (k == 0) r->first_s = dt, cpu_first = dc;
+        else sum_rest += dt, cpu_rest += dc;
+        if (dt < r->best_s) r->best_s = dt;
+    }
+    f5_dit_ctx_set_profile(ctx, NULL);
+    r->step_s = o->k_steps > 1 ? sum_rest / (o->k_steps - 1) : r->first_s;
+    r->cpu_step_s = o->k_steps > 1 ? cpu_rest / (o->k_steps - 1) : cpu_first;
+    r->prof_steps = o->k_steps > 1 ? o->k_steps - 1 : 1;
+    if (cp.backend == F5_BACKEND_CPU) {
+        f5_kctx vk = *f5_dit_ctx_kernels(ctx);
+        vk.prec = F5_KPREC_F32, vk.pack = NULL, vk.scratch = NULL, vk.scratch_bytes = 0, vk.prof = NULL;
+        if ((st = f5_bench_refmel_ms(o->ref_s, &r->refmel_ms, err))) goto done;
+        if ((st = f5_bench_vocoder_ms(o->gen_s, &vk, &r->vocoder_ms, err))) goto done;
+    }
+    r->total_s = r->refmel_ms * 1e-3 + r->text_s + o->nfe * r->step_s + r->vocoder_ms * 1e-3;
+done:
+    f5_dit_ctx_free(ctx);
+    (void)cfg;
+    return st;
+}
+
+static void print_profile(const bench_run *r) {
     double in_kernels = 0;
     printf("  time per step by op family:\n");
     for (int f = 0; f < F5_KFAM_COUNT; f++) {
-        double s = p->seconds[f] / steps;
+        double s = r->prof.seconds[f] / r->prof_steps;
         in_kernels += s;
-        if (p->calls[f] == 0) continue;
-        printf("    %-12s %8.1f ms %5.1f%%", f5_kfam_name((f5_kfam)f), s * 1e3, 100.0 * s / step_s);
-        if (p->flops[f] > 0) printf("  %7.1f GFLOP/s", p->flops[f] / p->seconds[f] * 1e-9);
-        printf("  (%lld calls)\n", p->calls[f] / steps);
+        if (r->prof.calls[f] == 0) continue;
+        printf("    %-12s %8.1f ms %5.1f%%", f5_kfam_name((f5_kfam)f), s * 1e3, 100.0 * s / r->step_s);
+        if (r->prof.flops[f] > 0) printf("  %7.1f GFLOP/s", r->prof.flops[f] / r->prof.seconds[f] * 1e-9);
+        printf("  (%lld calls)\n", r->prof.calls[f] / r->prof_steps);
     }
-    printf("    %-12s %8.1f ms %5.1f%%\n", "other", (step_s - in_kernels) * 1e3, 100.0 * (step_s - in_kernels) / step_s);
+    printf("    %-12s %8.1f ms %5.1f%%\n", "other", (r->step_s - in_kernels) * 1e3,
+           100.0 * (r->step_s - in_kernels) / r->step_s);
 }
 
-int cmd_bench(int argc, char **argv) {
-    const char *preset = "v1_base", *backend = "cpu", *dtype = getenv("F5_DTYPE");
-    if (!dtype || !*dtype) dtype = "fp32";
-    double ref_s = 5, gen_s = 10;
-    int nfe = 32, threads = 0, k_steps = 2;
-    unsigned long long seed = 1001;
-    bool json = false;
+static void print_gemm(const bench_gemm_limits *g, int64_t rows) {
+    printf("  matrix products at the DiT's shapes (%lld rows, %d threads, best of 3):\n", (long long)rows, g->threads);
+    for (int p = 0; p < 2; p++) {
+        if (g->gflops[p] <= 0) {
+            if (p == 1) printf("    bf16: not measured (no AVX512-BF16/AMX)\n");
+            continue;
+        }
+        printf("    %s: %7.1f GFLOP/s for the block's mix (", p ? "bf16" : "fp32", g->gflops[p]);
+        for (int s = 0; s < 4; s++) printf("%s%s %.0f", s ? ", " : "", f5_bench_gemm_shape_names[s], g->shape_gflops[p][s]);
+        printf(")\n");
+    }
+}
+
+static void print_run(const bench_opts *o, const bench_run *r, double flops, const bench_gemm_limits *g) {
+    printf("[%s] text setup %.1f ms; timed %d NFE step(s): first %.1f ms, %s %.1f ms, best %.1f ms\n",
+           f5_kprec_name(r->prec), r->text_s * 1e3, o->k_steps, r->first_s * 1e3,
+           o->k_steps > 1 ? "mean of the rest" : "step", r->step_s * 1e3, r->best_s * 1e3);
+    double lim = g->gflops[r->prec == F5_KPREC_BF16];
+    printf("  work per step: %.1f GFLOP (GEMMs + attention) -> %.1f GFLOP/s achieved", flops * 1e-9,
+           flops / r->step_s * 1e-9);
+    if (lim > 0) printf(" (%.0f%% of the %s product rate %.1f)", 100.0 * flops / r->step_s * 1e-9 / lim,
+                        f5_kprec_name(r->prec), lim);
+    printf("\n  CPU time per step: %.2f s (on a shared machine wall time is inflated by other load, CPU time\n"
+           "  is not: idle %d-thread estimate %.2f s/step)\n",
+           r->cpu_step_s, r->threads, r->cpu_step_s / r->threads);
+    if (r->packed_mb > 0) printf("  bf16 packed weights: %.0f MB\n", r->packed_mb);
+    print_profile(r);
+    printf("  reference mel (%.1f s): %.1f ms; Vocos decode (%.1f s, same pool, fp32): %.1f ms\n", o->ref_s,
+           r->refmel_ms, o->gen_s, r->vocoder_ms);
+    printf("  ESTIMATED whole synthesis at NFE %d%s: %.2f s for %.1f s of audio, RTF %.3f\n"
+           "    (= ref mel + text setup + %d x step + vocoder; steps extrapolated from %d timed)\n",
+           o->nfe, f5_cfm_uses_epss(o->nfe) ? " (EPSS grid)" : "", r->total_s, o->gen_s, r->total_s / o->gen_s,
+           o->nfe, o->k_steps);
+}
+
+static void json_run(const bench_opts *o, const bench_run *r, double flops, const bench_gemm_limits *g, bool first) {
+    printf("%s{\"dtype\":\"%s\",\"threads\":%d,\"text_setup_ms\":%.2f,\"first_step_ms\":%.2f,\"step_ms\":%.2f,"
+           "\"best_step_ms\":%.2f,\"cpu_seconds_per_step\":%.3f,\"gflops\":%.2f,\"gemm_limit_gflops\":%.2f,"
+           "\"refmel_ms\":%.2f,\"vocoder_ms\":%.2f,\"estimated_total_seconds\":%.3f,\"rtf\":%.4f,"
+           "\"packed_weights_mb\":%.1f,\"ops\":{",
+           first ? "" : ",", f5_kprec_name(r->prec), r->threads, r->text_s * 1e3, r->first_s * 1e3, r->step_s * 1e3,
+           r->best_s * 1e3, r->cpu_step_s, flops / r->step_s * 1e-9, g->gflops[r->prec == F5_KPREC_BF16],
+           r->refmel_ms, r->vocoder_ms, r->total_s, r->total_s / o->gen_s, r->packed_mb);
+    for (int f = 0; f < F5_KFAM_COUNT; f++) {
+        double s = r->prof.seconds[f] / r->prof_steps;
+        printf("%s\"%s\":{\"ms\":%.2f,\"share\":%.4f,\"calls\":%lld", f ? "," : "", f5_kfam_name((f5_kfam)f), s * 1e3,
+               s / r->step_s, r->prof.calls[f] / r->prof_steps);
+        if (r->prof.flops[f] > 0) printf(",\"gflops\":%.2f", r->prof.flops[f] / r->prof.seconds[f] * 1e-9);
+        printf("}");
+    }
+    printf("}}");
+}
+
+static int parse_args(int argc, char **argv, bench_opts *o) {
+    const char *env_dtype = getenv("F5_DTYPE");
+    *o = (bench_opts){.preset = "v1_base", .backend = "cpu", .dtypes = env_dtype && *env_dtype ? env_dtype : "fp32",
+                      .ref_s = 5, .gen_s = 10, .nfe = 32, .k_steps = 2, .seed = 1001};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has = i + 1 < argc;
-        if (!strcmp(a, "--vocoder-only")) {
-            if (!f5_bench_vocoder) {
-                fprintf(stderr, "f5tts bench: the vocoder benchmark is not built into this binary\n");
-                return 2;
-            }
-            return f5_bench_vocoder(argc, argv);
-        } else if (!strcmp(a, "--preset") && has) preset = argv[++i];
+        if (!strcmp(a, "--preset") && has) o->preset = argv[++i];
         else if (!strcmp(a, "--random-weights")) { /* the only weight source: procedural */ }
-        else if (!strcmp(a, "--ref-seconds") && has) ref_s = atof(argv[++i]);
-        else if (!strcmp(a, "--gen-seconds") && has) gen_s = atof(argv[++i]);
-        else if (!strcmp(a, "--nfe") && has) nfe = atoi(argv[++i]);
-        else if (!strcmp(a, "--threads") && has) threads = atoi(argv[++i]);
-        else if (!strcmp(a, "--steps-to-time") && has) k_steps = atoi(argv[++i]);
-        else if (!strcmp(a, "--backend") && has) backend = argv[++i];
-        else if (!strcmp(a, "--dtype") && has) dtype = argv[++i];
-        else if (!strcmp(a, "--seed") && has) seed = strtoull(argv[++i], NULL, 10);
-        else if (!strcmp(a, "--json")) json = true;
-        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(); return 0; }
+        else if (!strcmp(a, "--ref-seconds") && has) o->ref_s = atof(argv[++i]);
+        else if (!strcmp(a, "--gen-seconds") && has) o->gen_s = atof(argv[++i]);
+        else if (!strcmp(a, "--nfe") && has) o->nfe = atoi(argv[++i]);
+        else if (!strcmp(a, "--threads") && has) o->threads = atoi(argv[++i]);
+        else if (!strcmp(a, "--steps-to-time") && has) o->k_steps = atoi(argv[++i]);
+        else if (!strcmp(a, "--backend") && has) o->backend = argv[++i];
+        else if (!strcmp(a, "--dtype") && has) o->dtypes = argv[++i];
+        else if (!strcmp(a, "--gemm")) o->gemm_only = true;
+        else if (!strcmp(a, "--no-gemm")) o->no_gemm = true;
+        else if (!strcmp(a, "--seed") && has) o->seed = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--json")) o->json = true;
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) return usage(), 0;
         else {
             fprintf(stderr, "f5tts bench: unknown or incomplete option %s\n", a);
             usage();
             return 2;
         }
     }
-    if (ref_s < 0 || gen_s <= 0 || ref_s + gen_s > 600 || nfe < 1 || k_steps < 1 || threads < 0 ||
-        (strcmp(backend, "cpu") && strcmp(backend, "ref"))) {
+    if (o->ref_s < 0 || o->gen_s <= 0 || o->ref_s + o->gen_s > 600 || o->nfe < 1 || o->k_steps < 1 ||
+        o->threads < 0 || (strcmp(o->backend, "cpu") && strcmp(o->backend, "ref"))) {
         fprintf(stderr, "f5tts bench: need 0 <= ref, 0 < gen, ref+gen <= 600 s, nfe >= 1, steps-to-time >= 1, "
                         "threads >= 0, backend cpu|ref\n");
         return 2;
     }
-    if (k_steps > nfe) k_steps = nfe;
+    if (o->k_steps > o->nfe) o->k_steps = o->nfe;
+    return -1;
+}
+
+/* "fp32,bf16" -> precisions (at most 4); false on an unknown name. */
+static bool parse_dtypes(const char *list, f5_kprec *out, int *n) {
+    *n = 0;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t && *n < 4; t = strtok_r(NULL, ",", &save))
+        if (!f5_kprec_parse(t, &out[(*n)++])) return false;
+    return *n > 0;
+}
+
+int cmd_bench(int argc, char **argv) {
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--vocoder-only")) return f5_bench_vocoder(argc, argv);
+    bench_opts o;
+    int prc = parse_args(argc, argv, &o);
+    if (prc >= 0) return prc;
+    f5_kprec precs[4];
+    int n_prec;
+    if (!parse_dtypes(o.dtypes, precs, &n_prec)) {
+        fprintf(stderr, "f5tts bench: --dtype takes fp32, bf16 or a comma list of them, not '%s'\n", o.dtypes);
+        return 2;
+    }
+    for (int i = 0; i < n_prec; i++)
+        if (precs[i] == F5_KPREC_BF16 && !f5_cpu_supports(F5_KPREC_BF16)) {
+            fprintf(stderr, "f5tts bench: bf16 asked for, but this CPU has neither AVX512-BF16 nor AMX\n");
+            return 2;
+        }
     f5_error err = {0};
     f5_dit_config cfg;
     f5_weights *w = NULL;
     f5_dit *dit = NULL;
-    f5_dit_ctx *ctx = NULL;
     float *x = NULL, *cond = NULL, *out = NULL;
     int32_t *text = NULL;
     int rc = 1;
+    bench_gemm_limits g = {0};
+    bench_run runs[4];
+    if (f5_dit_config_preset(o.preset, 2545, &cfg, &err) != F5_OK) goto fail;
+    int N = (int)((o.ref_s + o.gen_s) * 24000.0 / 256.0), M = cfg.mel_dim, ref_frames = (int)(o.ref_s * 24000.0 / 256.0);
+    if (!o.no_gemm && strcmp(o.backend, "ref") && f5_bench_gemm_limits(&cfg, 2 * (int64_t)N, o.threads, &g, &err))
+        goto fail;
+    if (o.gemm_only) {
+        if (o.json) {
+            printf("{\"preset\":\"%s\",\"rows\":%d,\"threads\":%d,\"gemm_limit_gflops\":{\"fp32\":%.2f,\"bf16\":%.2f}}\n",
+                   cfg.name, 2 * N, g.threads, g.gflops[0], g.gflops[1]);
+        } else {
+            printf("f5tts bench --gemm: DiT %s at %d frames (CFG packed)\n", cfg.name, N);
+            print_gemm(&g, 2 * (int64_t)N);
+        }
+        rc = 0;
+        goto done;
+    }
     double t0 = f5_now_s();
-    if (f5_dit_config_preset(preset, 2545, &cfg, &err) != F5_OK ||
-        f5_procedural_dit(seed, &cfg, false, &w, &err) != F5_OK || f5_checkpoint_normalize(w, &err) != F5_OK ||
+    if (f5_procedural_dit(o.seed, &cfg, false, &w, &err) != F5_OK || f5_checkpoint_normalize(w, &err) != F5_OK ||
         f5_dit_create(w, &cfg, &dit, &err) != F5_OK)
         goto fail;
     double t_load = f5_now_s() - t0;
-    f5_dit_ctx_params cp = f5_dit_ctx_default_params();
-    cp.backend = strcmp(backend, "ref") ? F5_BACKEND_CPU : F5_BACKEND_REF;
-    if (!f5_kprec_parse(dtype, &cp.prec)) {
-        fprintf(stderr, "f5tts bench: --dtype must be fp32 or bf16, not %s\n", dtype);
-        goto done;
-    }
-    if (cp.prec != F5_KPREC_F32 && f5_dit_prepare(dit, cp.prec, &err) != F5_OK) goto fail;
-    cp.n_threads = threads;
-    if (f5_dit_ctx_create(dit, &cp, &ctx, &err) != F5_OK) goto fail;
-    int N = (int)((ref_s + gen_s) * 24000.0 / 256.0), M = cfg.mel_dim, ref_frames = (int)(ref_s * 24000.0 / 256.0);
-    int T = (int)((ref_s + gen_s) * 14.0); /* ~14 characters per second of speech */
+    int T = (int)((o.ref_s + o.gen_s) * 14.0); /* ~14 characters per second of speech */
     if (T >= N) T = N - 1;
     if (T < 1) T = 1;
     x = malloc((size_t)N * M * sizeof *x);
@@ -120,69 +278,40 @@ int cmd_bench(int argc, char **argv) {
         fprintf(stderr, "f5tts bench: out of memory\n");
         goto done;
     }
-    uint64_t s = seed;
+    uint64_t s = o.seed;
     for (size_t i = 0; i < (size_t)N * M; i++) {
         s = s * 6364136223846793005ULL + 1442695040888963407ULL;
         x[i] = (float)((double)(s >> 40) * 0x1p-24 * 2.0 - 1.0);
         if ((int)(i / M) < ref_frames) cond[i] = x[i] * 3.0f - 5.0f;
     }
     for (int i = 0; i < T; i++) text[i] = (int32_t)((i * 37 + 11) % 2545);
-    double ts0 = f5_now_s();
-    if (f5_dit_set_text(ctx, 1, N, text, T, NULL, &err) != F5_OK) goto fail;
-    double t_text = f5_now_s() - ts0;
-    double first = 0, sum_rest = 0, best = 1e30, cpu_rest = 0, cpu_first = 0;
-    f5_kprof prof = {0}; /* over the steps after the first (the first when only one is timed) */
-    for (int k = 0; k < k_steps; k++) {
-        if (k == 1) prof = (f5_kprof){0};
-        f5_dit_ctx_set_profile(ctx, &prof);
-        float tm = (float)k / (float)nfe;
-        double a = f5_now_s(), ca = f5_cpu_s();
-        if (f5_dit_step(ctx, x, cond, &tm, F5_DIT_CFG_PACKED, out, &err) != F5_OK) goto fail;
-        double dt = f5_now_s() - a, dc = f5_cpu_s() - ca;
-        if (k == 0) cpu_first = dc;
-        else cpu_rest += dc;
-        if (k == 0) first = dt;
-        else sum_rest += dt;
-        if (dt < best) best = dt;
-    }
-    f5_dit_ctx_set_profile(ctx, NULL);
-    double step = k_steps > 1 ? sum_rest / (k_steps - 1) : first;
-    int prof_steps = k_steps > 1 ? k_steps - 1 : 1;
-    double cpu_step = k_steps > 1 ? cpu_rest / (k_steps - 1) : cpu_first;
-    double total = t_text + nfe * step, flops = f5_dit_flops(&cfg, 2, N);
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    double rss_mb = ru.ru_maxrss / 1024.0;
-    int nthreads = f5_dit_ctx_threads(ctx);
-    if (json) {
-        printf("{\"preset\":\"%s\",\"backend\":\"%s\",\"threads\":%d,\"frames\":%d,\"text_tokens\":%d,"
-               "\"ref_seconds\":%g,\"gen_seconds\":%g,\"nfe\":%d,\"steps_timed\":%d,\"weights_seconds\":%.3f,"
-               "\"text_setup_ms\":%.2f,\"first_step_ms\":%.2f,\"step_ms\":%.2f,\"best_step_ms\":%.2f,"
-               "\"estimated_total_seconds\":%.3f,\"rtf\":%.4f,\"gflop_per_step\":%.2f,\"gflops\":%.2f,"
-               "\"cpu_seconds_per_step\":%.3f,\"gflop_per_cpu_second\":%.2f,\"peak_rss_mb\":%.1f,\"extrapolated\":true}\n",
-               cfg.name, backend, nthreads, N, T, ref_s, gen_s, nfe, k_steps, t_load, t_text * 1e3, first * 1e3,
-               step * 1e3, best * 1e3, total, total / gen_s, flops * 1e-9, flops / step * 1e-9, cpu_step,
-               flops / cpu_step * 1e-9, rss_mb);
+    double flops = f5_dit_flops(&cfg, 2, N);
+    for (int i = 0; i < n_prec; i++)
+        if (run_one(&o, dit, &cfg, precs[i], N, T, x, cond, text, out, &runs[i], &err)) goto fail;
+    double rss = peak_rss_mb();
+    if (o.json) {
+        printf("{\"preset\":\"%s\",\"backend\":\"%s\",\"frames\":%d,\"text_tokens\":%d,\"ref_seconds\":%g,"
+               "\"gen_seconds\":%g,\"nfe\":%d,\"epss\":%s,\"steps_timed\":%d,\"weights_seconds\":%.3f,"
+               "\"gflop_per_step\":%.2f,\"gemm_limit_gflops\":{\"fp32\":%.2f,\"bf16\":%.2f},\"peak_rss_mb\":%.1f,"
+               "\"extrapolated\":true,\"runs\":[",
+               cfg.name, o.backend, N, T, o.ref_s, o.gen_s, o.nfe, f5_cfm_uses_epss(o.nfe) ? "true" : "false",
+               o.k_steps, t_load, flops * 1e-9, g.gflops[0], g.gflops[1], rss);
+        for (int i = 0; i < n_prec; i++) json_run(&o, &runs[i], flops, &g, i == 0);
+        printf("]}\n");
     } else {
         printf("f5tts bench: DiT %s (%lld params, procedural weights seed %llu, built in %.2f s), backend %s, "
                "threads %d%s\n",
-               cfg.name, (long long)f5_dit_config_params(&cfg), seed, t_load, backend, f5_dit_ctx_threads(ctx),
-               threads > 0 ? "" : " (all CPUs)");
-        printf("  frames N = %d (%.1f s ref + %.1f s gen), text tokens %d, NFE %d, CFG packed (batch 2)\n", N, ref_s,
-               gen_s, T, nfe);
-        printf("  text setup (once per synthesis): %.1f ms\n", t_text * 1e3);
-        printf("  timed %d NFE step(s): first %.1f ms, %s %.1f ms, best %.1f ms\n", k_steps, first * 1e3,
-               k_steps > 1 ? "mean of the rest" : "step", step * 1e3, best * 1e3);
-        printf("  work per step: %.1f GFLOP (GEMMs + attention) -> %.1f GFLOP/s achieved\n", flops * 1e-9,
-               flops / step * 1e-9);
-        printf("  CPU time per step: %.2f s (%.1f GFLOP per CPU-second; on a shared machine wall time is\n"
-               "  inflated by other load, CPU time is not: idle %d-thread estimate %.2f s/step)\n",
-               cpu_step, flops / cpu_step * 1e-9, nthreads, cpu_step / nthreads);
-        printf("  ESTIMATED whole synthesis (extrapolated from %d timed step(s)): %.2f s for %.1f s of audio, "
-               "RTF %.3f\n",
-               k_steps, total, gen_s, total / gen_s);
-        printf("  peak RSS %.0f MB\n", rss_mb);
-        print_profile(&prof, prof_steps, step);
+               cfg.name, (long long)f5_dit_config_params(&cfg), o.seed, t_load, o.backend, runs[0].threads,
+               o.threads > 0 ? "" : " (all CPUs)");
+        printf("  frames N = %d (%.1f s ref + %.1f s gen), text tokens %d, NFE %d, CFG packed (batch 2)\n", N, o.ref_s,
+               o.gen_s, T, o.nfe);
+        if (!o.no_gemm && g.gflops[0] > 0) print_gemm(&g, 2 * (int64_t)N);
+        for (int i = 0; i < n_prec; i++) print_run(&o, &runs[i], flops, &g);
+        for (int i = 1; i < n_prec; i++)
+            printf("%s step / %s step = %.2fx faster; whole synthesis %.2fx\n", f5_kprec_name(runs[i].prec),
+                   f5_kprec_name(runs[0].prec), runs[0].step_s / runs[i].step_s, runs[0].total_s / runs[i].total_s);
+        printf("peak RSS %.0f MB (procedural weights %.0f MB, in memory)\n", rss,
+               (double)f5_dit_config_params(&cfg) * 4.0 / 1048576.0);
     }
     rc = 0;
     goto done;
@@ -193,7 +322,6 @@ done:
     free(cond);
     free(out);
     free(text);
-    f5_dit_ctx_free(ctx);
     f5_dit_free(dit);
     f5_weights_free(w);
     return rc;

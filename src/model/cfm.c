@@ -35,6 +35,8 @@ static const int *epss_table(int steps) {
     }
 }
 
+bool f5_cfm_uses_epss(int steps) { return epss_table(steps) != NULL; }
+
 f5_status f5_cfm_time_grid(int steps, float sway_coef, bool use_epss, float *t, f5_error *err) {
     if (steps < 1 || steps > 100000) return f5_errf(err, F5_ERR_INVALID_ARG, "sampler: steps %d outside [1, 100000]", steps);
     const int *tab = use_epss ? epss_table(steps) : NULL;

@@ -29,6 +29,8 @@ f5_cfm_params f5_cfm_default_params(void);
 
 /* t[0..steps] (steps+1 floats, float32 exactly as upstream computes them). */
 f5_status f5_cfm_time_grid(int steps, float sway_coef, bool use_epss, float *t, f5_error *err);
+/* True when `steps` has an EPSS grid (used unless use_epss is off). */
+bool f5_cfm_uses_epss(int steps);
 
 /* The effective duration upstream uses: max(max(n_text_tokens, ref_len) + 1,
  * duration_in), capped at F5_CFM_MAX_DURATION. n_text_tokens counts ids != -1. */

@@ -220,6 +220,8 @@ const f5_dit *f5_dit_ctx_model(const f5_dit_ctx *ctx) { return ctx->d; }
 
 int f5_dit_ctx_threads(const f5_dit_ctx *ctx) { return ctx->k.n_threads; }
 
+const f5_kctx *f5_dit_ctx_kernels(const f5_dit_ctx *ctx) { return &ctx->k; }
+
 void f5_dit_ctx_set_trace(f5_dit_ctx *ctx, f5_dit_trace_fn fn, void *user) {
     ctx->trace = fn;
     ctx->trace_user = user;

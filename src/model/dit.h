@@ -68,6 +68,10 @@ f5_status f5_dit_ctx_create(const f5_dit *d, const f5_dit_ctx_params *p, f5_dit_
 void f5_dit_ctx_free(f5_dit_ctx *ctx); /* NULL-safe */
 const f5_dit *f5_dit_ctx_model(const f5_dit_ctx *ctx);
 int f5_dit_ctx_threads(const f5_dit_ctx *ctx); /* threads the context uses */
+/* The context's kernel context (backend, thread pool, precision): other
+ * models run by the same thread (the vocoder) share its pool through a
+ * copy, so one synthesis never has two thread teams. */
+const f5_kctx *f5_dit_ctx_kernels(const f5_dit_ctx *ctx);
 
 /* Compute and cache the text embedding of one synthesis, for both variants
  * (with text, and with drop_text), for batch B and N frames: text [B,T]

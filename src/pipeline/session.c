@@ -27,12 +27,14 @@ f5_status f5_session_create(const f5_model *m, const f5_vocoder *v, const f5_ses
         long c = sysconf(_SC_NPROCESSORS_ONLN);
         nt = c > 0 ? (int)c : 1;
     }
-    se->kctx = (f5_kctx){.backend = F5_BACKEND_CPU, .n_threads = nt};
     f5_dit_ctx_params dp = f5_dit_ctx_default_params();
     dp.backend = F5_BACKEND_CPU;
     dp.n_threads = nt;
     dp.prec = m->prec;
     if ((s = f5_dit_ctx_create(m->dit, &dp, &se->dit_ctx, err))) goto fail;
+    /* the vocoder runs on the DiT's pool, in fp32 */
+    const f5_kctx *dk = f5_dit_ctx_kernels(se->dit_ctx);
+    se->kctx = (f5_kctx){.backend = F5_BACKEND_CPU, .n_threads = dk->n_threads, .pool = dk->pool};
     if ((s = f5_vocos_scratch_create(&se->vscratch, err))) goto fail;
     *out = se;
     return F5_OK;
