@@ -111,11 +111,31 @@ F5_SIMD_CLONES static void act_range(void *arg, int64_t i0, int64_t i1, int work
     ACT_BODY
 }
 
-/* GELU (tanh form) and SiLU 16 wide, picked at run time (the feed-forward's
- * GELU is the largest elementwise pass of a step). Same formulas as the
- * baseline loop: x / (1 + exp(-2u)) and x / (1 + exp(-x)). */
+/* GELU (tanh form), SiLU and Mish 16 wide, picked at run time (the
+ * feed-forward's GELU and the position convolutions' Mish are the large
+ * elementwise passes of a step). GELU and SiLU as the baseline loop:
+ * x / (1 + exp(-2u)), x / (1 + exp(-x)); Mish without log or tanh:
+ * tanh(log(1 + e)) = n / (n + 2) with n = e (e + 2), e = exp(x), and
+ * mish(x) = x beyond x = 20 (as the reference's softplus cut). */
+F5_AVX512 static void mish_avx512(float *x, int64_t n) {
+    const __m512 two = _mm512_set1_ps(2.0f), cut = _mm512_set1_ps(20.0f);
+    for (int64_t i = 0; i < n; i += 16) {
+        __mmask16 m = n - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (n - i)) - 1);
+        __m512 v = _mm512_maskz_loadu_ps(m, x + i);
+        __m512 e = f5_exp512(_mm512_min_ps(v, cut));
+        __m512 q = _mm512_mul_ps(e, _mm512_add_ps(e, two));
+        __m512 y = _mm512_mul_ps(v, _mm512_div_ps(q, _mm512_add_ps(q, two)));
+        y = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(v, cut, _CMP_GT_OQ), y, v);
+        _mm512_mask_storeu_ps(x + i, m, y);
+    }
+}
+
 F5_AVX512 static void act_range_avx512(void *arg, int64_t i0, int64_t i1, int worker) {
     act_job *j = arg;
+    if (j->act == F5_ACT_MISH) {
+        mish_avx512(j->x + i0, i1 - i0);
+        return;
+    }
     if (j->act != F5_ACT_GELU_TANH && j->act != F5_ACT_SILU) {
         act_range(arg, i0, i1, worker);
         return;
