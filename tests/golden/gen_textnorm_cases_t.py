@@ -697,4 +697,5 @@ add('t-r2-22', DT, 'Đợt 1 từ 1/10/2024-15/10/2024.',
     'đợt một từ ' + NG + 'một tháng mười năm ' + y(2024) + ' <D> ' + NG + '[n:15] tháng mười năm ' + y(2024) + '.')
 add('t-r2-23', CU, 'Vé $15-25 mỗi người.', 'vé [n:15] <D> [n:25] ' + DOL + ' mỗi người.')
 
-write_cases(cases, sys.argv[1])
+if __name__ == '__main__':
+    write_cases(cases, sys.argv[1])
