@@ -57,7 +57,21 @@ size_t f5_attention_flash_scratch_floats(const f5_kctx *k, int64_t N) {
  * scores (keys >= nk ignored) -> p = exp(s - m_new) in place; m, l, O
  * updated, O rows rescaled by exp(m_old - m_new) (computed 16 rows at a
  * time into corr). */
-AVX512 static void softmax_block(float *s, int nk, float *m, float *l, float *O, float *corr) {
+/* e^x for x <= 0 to ~1e-4 relative (degree-3 polynomial of 2^f): for the
+ * bf16 path only, whose probabilities are then rounded to 8 mantissa bits
+ * (4e-3) anyway. */
+AVX512 static inline __m512 exp_bf16_grade(__m512 x) {
+    __m512 t = _mm512_max_ps(_mm512_mul_ps(x, _mm512_set1_ps(1.4426950408889634f)), _mm512_set1_ps(-150.0f));
+    __m512 n = _mm512_roundscale_ps(t, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    __m512 f = _mm512_sub_ps(t, n);
+    __m512 p = _mm512_set1_ps(5.5504108664821580e-2f);
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(2.4022650695910071e-1f));
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(6.9314718055994531e-1f));
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(1.0f));
+    return _mm512_scalef_ps(p, n);
+}
+
+AVX512 static void softmax_block(float *s, int nk, float *m, float *l, float *O, float *corr, bool coarse) {
     __mmask16 valid[KB / 16];
     for (int v = 0; v < KB / 16; v++) {
         int left = nk - 16 * v;
@@ -80,7 +94,8 @@ AVX512 static void softmax_block(float *s, int nk, float *m, float *l, float *O,
         float *si = s + i * KB;
         __m512 mb = _mm512_set1_ps(m[i]), sum = _mm512_setzero_ps();
         for (int v = 0; v < KB / 16; v++) {
-            __m512 p = _mm512_maskz_mov_ps(valid[v], f5_exp512(_mm512_sub_ps(_mm512_loadu_ps(si + 16 * v), mb)));
+            __m512 d = _mm512_sub_ps(_mm512_loadu_ps(si + 16 * v), mb);
+            __m512 p = _mm512_maskz_mov_ps(valid[v], coarse ? exp_bf16_grade(d) : f5_exp512(d));
             sum = _mm512_add_ps(sum, p);
             _mm512_storeu_ps(si + 16 * v, p);
         }
@@ -182,7 +197,7 @@ AVX512 static void head_f32(const flash_job *j, int64_t b, int64_t h, float *wsp
                         for (int v = 0; v < 4; v++) _mm512_storeu_ps(S + (i0 + r) * KB + kc + 16 * v, acc[r][v]);
                 }
             }
-            softmax_block(S, nk, w.m, w.l, O, w.corr);
+            softmax_block(S, nk, w.m, w.l, O, w.corr, false);
             for (int i0 = 0; i0 < QB; i0 += 4) { /* O rows i0..i0+3 += P V */
                 __m512 acc[4][4];
                 for (int r = 0; r < 4; r++)
@@ -266,7 +281,7 @@ AVX512_BF16 static void head_bf16(const flash_job *j, int64_t b, int64_t h, floa
                         for (int v = 0; v < 4; v++) _mm512_storeu_ps(S + (i0 + r) * KB + kc + 16 * v, acc[r][v]);
                 }
             }
-            softmax_block(S, nk, w.m, w.l, O, w.corr);
+            softmax_block(S, nk, w.m, w.l, O, w.corr, true);
             int npairs = (nk + 1) / 2;
             /* probabilities to bf16 pairs along the keys (masked keys are 0 already) */
             for (int i = 0; i < QB; i++)
