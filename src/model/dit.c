@@ -125,6 +125,12 @@ f5_status f5_dit_prepare(f5_dit *d, f5_kprec prec, f5_error *err) {
         st = f5_kpack_add(p, d->tblocks[i].pw1_w, 2 * Dt, Dt, err);
         if (st == F5_OK) st = f5_kpack_add(p, d->tblocks[i].pw2_w, Dt, 2 * Dt, err);
     }
+    /* the position convolutions' im2col products, one matrix per group */
+    int64_t cog = D / F5_DIT_CONVPOS_GROUPS, ck = (D / F5_DIT_CONVPOS_GROUPS) * F5_DIT_CONVPOS_K;
+    for (int g = 0; st == F5_OK && g < F5_DIT_CONVPOS_GROUPS; g++) {
+        st = f5_kpack_add(p, d->cp0_w + g * cog * ck, cog, ck, err);
+        if (st == F5_OK) st = f5_kpack_add(p, d->cp2_w + g * cog * ck, cog, ck, err);
+    }
     if (st == F5_OK) st = f5_kpack_add(p, d->proj_w, D, 2 * M + Dt, err);
     if (st == F5_OK) st = f5_kpack_add(p, d->pout_w, M, D, err);
     if (st != F5_OK) {

@@ -4,6 +4,10 @@
  * 16 groups of 64 channels, kernel 31). */
 #include "kernels/cpu/cpu_kernels.h"
 
+/* The product of k's backend table (bf16 uses packed group weights), called
+ * directly: the convolution is timed as one op. */
+#define OPS_GEMM(k) (f5_kops_for(k)->gemm ? f5_kops_for(k)->gemm : f5_gemm_cpu)
+
 #include "core/threadpool.h"
 #include "kernels/cpu/simd.h"
 
@@ -76,7 +80,7 @@ void f5_conv1d_cpu(const f5_kctx *k, const float *x, int64_t T, int64_t Cin, con
     for (int64_t g = 0; g < groups; g++) {
         j.g = g;
         f5_threadpool_for(k->pool, Tout, 16, im2col_rows, &j);
-        f5_gemm_cpu(k, true, Tout, cog, cig * K, 1.0f, scratch, cig * K, W + g * cog * cig * K, cig * K, 0.0f,
+        OPS_GEMM(k)(k, true, Tout, cog, cig * K, 1.0f, scratch, cig * K, W + g * cog * cig * K, cig * K, 0.0f,
                 y + g * cog, Cout);
     }
     if (b) f5_threadpool_for(k->pool, Tout, 16, bias_rows, &j);

@@ -241,7 +241,8 @@ typedef struct bf16_job {
     const float *x, *b;
     float *y;
     uint16_t *xb;
-    int64_t M, step;
+    float *ytmp; /* contiguous output when y's rows are ldy != N apart (in the scratch), else NULL */
+    int64_t M, ldy, step;
     bool failed[64];
 } bf16_job;
 
@@ -262,7 +263,8 @@ static bool run_rows(bf16_job *j, int64_t m0, int64_t m1, int worker) {
               dnnl_memory_create(&ma, &a, j->pack->eng, j->xb + m0 * e->K) == dnnl_success &&
               dnnl_memory_create(&mw, &e->wmd, j->pack->eng, e->wdata) == dnnl_success &&
               (!j->b || dnnl_memory_create(&mb, &b, j->pack->eng, (void *)j->b) == dnnl_success) &&
-              dnnl_memory_create(&mc, &c, j->pack->eng, j->y + m0 * e->N) == dnnl_success &&
+              dnnl_memory_create(&mc, &c, j->pack->eng, j->ytmp ? j->ytmp + m0 * e->N : j->y + m0 * e->N) ==
+                  dnnl_success &&
               dnnl_stream_create(&st, j->pack->eng, dnnl_stream_default_flags) == dnnl_success;
     if (ok) {
         dnnl_exec_arg_t args[4] = {{DNNL_ARG_SRC, ma}, {DNNL_ARG_WEIGHTS, mw}, {DNNL_ARG_DST, mc}, {DNNL_ARG_BIAS, mb}};
@@ -274,6 +276,8 @@ static bool run_rows(bf16_job *j, int64_t m0, int64_t m1, int worker) {
     for (int i = 0; i < 4; i++)
         if (ms[i]) dnnl_memory_destroy(ms[i]);
     if (owned) dnnl_primitive_destroy(prim);
+    if (ok && j->ytmp) /* a strided destination: oneDNN would take a slow path writing it, so copy */
+        for (int64_t r = m0; r < m1; r++) memcpy(j->y + r * j->ldy, j->ytmp + r * e->N, sizeof(float) * (size_t)e->N);
     return ok;
 }
 
@@ -286,23 +290,38 @@ static void bf16_parts(void *arg, int64_t p0, int64_t p1, int worker) {
     }
 }
 
-static void linear_bf16(const f5_kctx *k, const float *x, int64_t M, int64_t K, const float *W, int64_t N,
-                        const float *b, float *y) {
+/* y[M, N] (rows ldy apart) = x[M, K] W^T (+ b) on the packed W; false
+ * when this call cannot take the bf16 path (y untouched). */
+static bool packed_product(const f5_kctx *k, const float *x, int64_t M, int64_t K, const float *W, int64_t N,
+                           const float *b, float *y, int64_t ldy) {
     kp_entry *e = M >= MIN_ROWS ? find(k->pack, W) : NULL;
-    if (!e || e->N != N || e->K != K || !k->scratch || k->scratch_bytes < (size_t)(M * K) * sizeof(uint16_t)) {
-        f5_linear_cpu(k, x, M, K, W, N, b, y);
-        return;
-    }
+    size_t in_bytes = ((size_t)(M * K) * sizeof(uint16_t) + 63) / 64 * 64;
+    size_t need = in_bytes + (ldy != N ? (size_t)(M * N) * sizeof(float) : 0);
+    if (!e || e->N != N || e->K != K || !k->scratch || k->scratch_bytes < need) return false;
     int64_t np = f5_threadpool_size(k->pool);
-    bf16_job j = {.pack = (f5_kpack *)k->pack, .e = e, .x = x, .b = b, .y = y, .xb = k->scratch, .M = M};
+    bf16_job j = {.pack = (f5_kpack *)k->pack, .e = e, .x = x, .b = b, .y = y, .xb = k->scratch, .M = M, .ldy = ldy};
+    if (ldy != N) j.ytmp = (float *)((char *)k->scratch + in_bytes);
     j.step = ((M + np - 1) / np + 15) / 16 * 16;
     int64_t parts = (M + j.step - 1) / j.step;
     f5_threadpool_for(parts > 1 ? k->pool : NULL, parts, 1, bf16_parts, &j);
     for (int i = 0; i < 64; i++)
-        if (j.failed[i]) { /* oneDNN refused (should not happen): redo it all in fp32 */
-            f5_linear_cpu(k, x, M, K, W, N, b, y);
-            return;
-        }
+        if (j.failed[i]) return false; /* oneDNN refused (should not happen): the caller redoes it in fp32 */
+    return true;
 }
 
-const f5_kops f5_kops_cpu_bf16 = {.name = "cpu-bf16", .linear = linear_bf16};
+static void linear_bf16(const f5_kctx *k, const float *x, int64_t M, int64_t K, const float *W, int64_t N,
+                        const float *b, float *y) {
+    if (!packed_product(k, x, M, K, W, N, b, y, N)) f5_linear_cpu(k, x, M, K, W, N, b, y);
+}
+
+/* C = A B^T for a packed B (the grouped convolutions' im2col products);
+ * anything else is the fp32 gemm. */
+static void gemm_bf16(const f5_kctx *k, bool trans_b, int64_t M, int64_t N, int64_t K, float alpha, const float *A,
+                      int64_t lda, const float *B, int64_t ldb, float beta, float *C, int64_t ldc) {
+    if (trans_b && alpha == 1.0f && beta == 0.0f && lda == K && ldb == K &&
+        packed_product(k, A, M, K, B, N, NULL, C, ldc))
+        return;
+    f5_gemm_cpu(k, trans_b, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+}
+
+const f5_kops f5_kops_cpu_bf16 = {.name = "cpu-bf16", .linear = linear_bf16, .gemm = gemm_bf16};

@@ -281,7 +281,28 @@ static void test_linear_bf16(void) {
     CHECK(f5_kpack_count(pack) == NS);
     printf("  bf16 linear: worst NMSE %.3g (bound %g), %lld packed matrices, %zu bytes\n", worst, BF16_LINEAR_NMSE,
            (long long)f5_kpack_count(pack), f5_kpack_bytes(pack));
+    /* C = A B^T into one 64-column slice of a wider C (the grouped
+     * convolutions' pattern: row stride ldc != N), B packed */
+    int M = 300, K = 124, N = 64, ldc = 4 * N;
+    float *A = grand((size_t)M * K, 1), *Bw = grand((size_t)N * K, 1);
+    float *C0 = grand((size_t)M * ldc, 1), *C1 = gcopy(C0, (size_t)M * ldc);
+    CHECK(f5_kpack_add(pack, Bw, N, K, NULL) == F5_OK);
+    size_t sb = (size_t)M * K * 2 + 64 + (size_t)M * N * 4;
+    void *scr = malloc(sb);
+    f5_kctx kb = g_cpu;
+    kb.prec = F5_KPREC_BF16, kb.pack = pack, kb.scratch = scr, kb.scratch_bytes = sb;
+    f5_gemm(&kb, true, M, N, K, 1.0f, A, K, Bw, K, 0.0f, C0 + N, ldc);
+    f5_gemm_ref(true, M, N, K, 1.0f, A, K, Bw, K, 0.0f, C1 + N, ldc);
+    CHECK_EQUIV("bf16 gemm, strided C", C0, C1, (size_t)M * ldc, BF16_LINEAR_NMSE);
+    bool untouched = true; /* the columns outside the slice keep their values */
+    for (int m = 0; m < M; m++)
+        for (int c = 0; c < ldc; c++)
+            if ((c < N || c >= 2 * N) && C0[(size_t)m * ldc + c] != C1[(size_t)m * ldc + c]) untouched = false;
+    CHECK(untouched);
+    free(scr);
+    gfree(A), gfree(C0), gfree(C1);
     f5_kpack_free(pack);
+    gfree(Bw);
     for (size_t s = 0; s < NS; s++) gfree(Ws[s]);
 }
 
