@@ -228,17 +228,41 @@ static inline uint16_t bf16_round(float f) {
     return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
 }
 
-/* Kp: per block of 16 keys, DH/2 vectors of [16 keys][2 dims] bf16.
- * Vp: per pair of keys, DH x 2 bf16 ([d][2 keys]). Padding keys are 0. */
-static void pack_kv_bf16(const float *k, const float *v, int64_t N, int64_t ld, uint16_t *Kp, uint16_t *Vp) {
+/* One row of DH floats (times s) as DH/2 bf16 pairs (d even low, d odd
+ * high): two conversions, natural order. A NULL row gives zeros. */
+AVX512_BF16 static inline void row_pairs(const float *x, float s, uint32_t *out) {
+    for (int d = 0; d < DH; d += 32) {
+        __m512 lo = x ? _mm512_mul_ps(_mm512_loadu_ps(x + d), _mm512_set1_ps(s)) : _mm512_setzero_ps();
+        __m512 hi = x ? _mm512_mul_ps(_mm512_loadu_ps(x + d + 16), _mm512_set1_ps(s)) : _mm512_setzero_ps();
+        _mm512_storeu_si512((void *)(out + d / 2), (__m512i)_mm512_cvtne2ps_pbh(hi, lo));
+    }
+}
+
+/* Kp: per block of 16 keys, DH/2 vectors of [16 keys][2 dims] bf16 (each
+ * key's row converted 32 wide, its pairs then placed 32 bits at a time).
+ * Vp: per pair of keys, DH x 2 bf16 ([d][2 keys]): the two rows converted
+ * together and interleaved by one word permutation per 16 dims. Padding
+ * keys are 0. */
+AVX512_BF16 static void pack_kv_bf16(const float *k, const float *v, int64_t N, int64_t ld, uint16_t *Kp,
+                                     uint16_t *Vp) {
     int64_t Np = pad_keys(N);
+    uint32_t *K32 = (uint32_t *)Kp, pairs[DH / 2];
     for (int64_t j = 0; j < Np; j++) {
-        uint16_t *kd = Kp + (j / 16) * 16 * DH + (j % 16) * 2;
-        uint16_t *vd = Vp + (j / 2) * 2 * DH + (j % 2);
-        for (int d = 0; d < DH; d++) {
-            float kf = j < N ? k[j * ld + d] : 0.0f, vf = j < N ? v[j * ld + d] : 0.0f;
-            kd[(d / 2) * 32 + (d % 2)] = bf16_round(kf);
-            vd[d * 2] = bf16_round(vf);
+        row_pairs(j < N ? k + j * ld : NULL, 1.0f, pairs);
+        uint32_t *kd = K32 + (j / 16) * 8 * DH + (j % 16); /* block of 16 keys = DH/2 x 16 pairs */
+        for (int dp = 0; dp < DH / 2; dp++) kd[dp * 16] = pairs[dp];
+    }
+    /* word i of the result: i even -> a[i/2], i odd -> b[i/2] (a in words 0..15, b in 16..31) */
+    const __m512i ilv = _mm512_set_epi16(31, 15, 30, 14, 29, 13, 28, 12, 27, 11, 26, 10, 25, 9, 24, 8, 23, 7, 22, 6, 21,
+                                         5, 20, 4, 19, 3, 18, 2, 17, 1, 16, 0);
+    for (int64_t j = 0; j < Np; j += 2) {
+        const float *a = j < N ? v + j * ld : NULL, *b = j + 1 < N ? v + (j + 1) * ld : NULL;
+        uint16_t *vd = Vp + (j / 2) * 2 * DH;
+        for (int d = 0; d < DH; d += 16) {
+            __m512 va = a ? _mm512_loadu_ps(a + d) : _mm512_setzero_ps();
+            __m512 vb = b ? _mm512_loadu_ps(b + d) : _mm512_setzero_ps();
+            __m512i ab = (__m512i)_mm512_cvtne2ps_pbh(vb, va);
+            _mm512_storeu_si512((void *)(vd + 2 * d), _mm512_permutexvar_epi16(ilv, ab));
         }
     }
 }
@@ -253,10 +277,7 @@ AVX512_BF16 static void head_bf16(const flash_job *j, int64_t b, int64_t h, floa
     for (int64_t r0 = 0; r0 < N; r0 += QB) {
         int nr = N - r0 < QB ? (int)(N - r0) : QB;
         for (int i = 0; i < QB; i++) {
-            const float *src = j->q + off + (r0 + (i < nr ? i : 0)) * ld;
-            for (int d = 0; d < DH; d += 2)
-                Qp[i * (DH / 2) + d / 2] =
-                    (uint32_t)bf16_round(src[d] * j->scale) | (uint32_t)bf16_round(src[d + 1] * j->scale) << 16;
+            row_pairs(j->q + off + (r0 + (i < nr ? i : 0)) * ld, j->scale, Qp + i * (DH / 2));
             w.m[i] = -INFINITY, w.l[i] = 0.0f;
         }
         memset(O, 0, sizeof(float) * QB * DH);
