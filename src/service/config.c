@@ -33,7 +33,7 @@ static const opt_def opts[] = {
     {"vocoder", "VOCODER_PATH", NULL, OPT_STR, F(vocoder), "Vocos directory (default: <model dir>/vocos)"},
     {"vocab", "F5_VOCAB", NULL, OPT_STR, F(vocab), "vocab.txt (default: next to the checkpoint)"},
     {"model-config", "F5_MODEL_CONFIG", NULL, OPT_STR, F(model_config), "model YAML (default: auto)"},
-    {"queue", "F5_QUEUE", NULL, OPT_STR, F(queue), "job queue: sqlite:PATH (default sqlite:<data>/jobs.db)"},
+    {"queue", "F5_QUEUE", NULL, OPT_STR, F(queue), "job queue: sqlite:PATH (default sqlite:<data>/jobs.db) or redis://[user:pass@]host:port[/db][?prefix=&visibility=&max_attempts=&ttl=]"},
     {"storage", "F5_STORAGE", NULL, OPT_STR, F(storage), "blob storage: fs:DIR (default fs:<data>/blobs)"},
     {"role", "F5_ROLE", NULL, OPT_STR, F(role_name), "all | api | worker (all)"},
     {"device", "DEVICE", NULL, OPT_STR, F(device_name), "auto | cpu | cuda (auto)"},
@@ -225,8 +225,10 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
         if (!(ranges[i].v >= ranges[i].lo && ranges[i].v <= ranges[i].hi))
             return f5_errf(err, F5_ERR_INVALID_ARG, "%s: %g is outside [%g, %g]", ranges[i].name, ranges[i].v,
                            ranges[i].lo, ranges[i].hi);
-    if (strncmp(c->queue, "sqlite:", 7) != 0)
-        return f5_errf(err, F5_ERR_UNSUPPORTED, "--queue: '%s' is not supported (this build has sqlite:PATH)", c->queue);
+    if (strncmp(c->queue, "sqlite:", 7) != 0 && strncmp(c->queue, "redis://", 8) != 0)
+        return f5_errf(err, F5_ERR_UNSUPPORTED,
+                       "--queue: '%s' is not supported (expected sqlite:PATH or redis://[user:pass@]host:port[/db])",
+                       c->queue);
     if (strncmp(c->storage, "fs:", 3) != 0)
         return f5_errf(err, F5_ERR_UNSUPPORTED, "--storage: '%s' is not supported (this build has fs:DIR)", c->storage);
     return F5_OK;

@@ -1,8 +1,9 @@
 /* queue.h - the job queue and job records. The queue is the single durable
  * truth about jobs: what was accepted, in which order, its state, progress,
- * timings, result and error. One implementation today (sqlite:PATH, WAL);
- * Redis Streams later behind the same functions. All calls are thread-safe
- * and safe across processes sharing the database (claims are atomic).
+ * timings, result and error. Two backends behind the same functions:
+ * sqlite:PATH (WAL, one machine) and redis://[user:pass@]host:port[/db]
+ * (Redis Streams, many API and worker nodes; queue_redis.c). All calls are
+ * thread-safe and safe across processes (claims are atomic).
  */
 #ifndef F5_QUEUE_H
 #define F5_QUEUE_H
@@ -51,6 +52,7 @@ typedef struct f5_job_rec {
     int attempts;            /* times it was claimed */
     char error_code[48];
     char error_message[512];
+    char trace_context[128]; /* W3C traceparent of the submitting request ("" = none); carried with the job */
 } f5_job_rec;
 
 void f5_job_rec_free(f5_job_rec *r); /* frees the owned strings, not r */
@@ -90,5 +92,19 @@ f5_status f5_queue_recover(f5_queue *q, double now, int *requeued, int *failed,
 f5_status f5_queue_expire(f5_queue *q, double before, void (*on_job)(void *user, const f5_job_rec *r), void *user,
                           int *n_deleted, f5_error *err);
 f5_status f5_queue_count(f5_queue *q, f5_job_state state, long long *n, f5_error *err);
+
+/* True while the backend cannot be reached (calls fail fast); *retry_after_s
+ * says when the next connection attempt is due. The HTTP layer answers 503
+ * with Retry-After then. Always false for sqlite. */
+bool f5_queue_down(f5_queue *q, double *retry_after_s);
+
+/* Numbers for autoscaling and /metrics: depth = accepted, not yet claimed;
+ * pending = claimed, not yet acknowledged (running); dead = dead-lettered
+ * jobs (redis); errors/reconnects = backend connection counters (redis). */
+typedef struct f5_queue_stats {
+    long long depth, pending, dead;
+    long long errors, reconnects;
+} f5_queue_stats;
+f5_status f5_queue_stats_get(f5_queue *q, f5_queue_stats *s, f5_error *err);
 
 #endif

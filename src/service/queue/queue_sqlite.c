@@ -3,7 +3,7 @@
  * runs in a BEGIN IMMEDIATE transaction so that two processes sharing the
  * file (api + worker roles) never claim the same job twice.
  */
-#include "service/queue/queue.h"
+#include "service/queue/queue_impl.h"
 
 #include "core/error.h"
 #include "core/fsutil.h"
@@ -15,33 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct f5_queue {
+typedef struct sq_queue {
+    f5_queue base;
     sqlite3 *db;
     pthread_mutex_t mu;
-};
-
-static const char *const state_names[] = {"queued", "running", "succeeded", "failed", "cancelled"};
-
-const char *f5_job_state_name(f5_job_state s) {
-    return (unsigned)s < 5 ? state_names[s] : "unknown";
-}
-
-bool f5_job_state_terminal(f5_job_state s) {
-    return s == F5_JOB_SUCCEEDED || s == F5_JOB_FAILED || s == F5_JOB_CANCELLED;
-}
-
-static f5_job_state state_parse(const char *s) {
-    for (int i = 0; i < 5; i++)
-        if (s && !strcmp(s, state_names[i])) return (f5_job_state)i;
-    return F5_JOB_FAILED;
-}
-
-void f5_job_rec_free(f5_job_rec *r) {
-    if (!r) return;
-    free(r->text);
-    free(r->ref_text);
-    r->text = r->ref_text = NULL;
-}
+} sq_queue;
 
 static const char *SCHEMA =
     "PRAGMA journal_mode=WAL;"
@@ -61,7 +39,7 @@ static const char *SCHEMA =
     "ref_key, result_key, progress, created_at, started_at, finished_at, audio_seconds, rtf, attempts, "         \
     "error_code, error_message"
 
-static f5_status db_err(f5_queue *q, f5_error *err, const char *what) {
+static f5_status db_err(sq_queue *q, f5_error *err, const char *what) {
     return f5_errf(err, F5_ERR_IO, "queue: %s: %s", what, sqlite3_errmsg(q->db));
 }
 
@@ -81,7 +59,7 @@ static bool row_to_rec(sqlite3_stmt *st, f5_job_rec *r) {
     copy_col(st, 0, r->id, sizeof r->id);
     copy_col(st, 1, r->request_id, sizeof r->request_id);
     r->sync = sqlite3_column_int(st, 2) != 0;
-    r->state = state_parse((const char *)sqlite3_column_text(st, 3));
+    r->state = f5_job_state_parse((const char *)sqlite3_column_text(st, 3));
     r->params.nfe_step = sqlite3_column_int(st, 4);
     r->params.cfg_strength = (float)sqlite3_column_double(st, 5);
     r->params.speed = (float)sqlite3_column_double(st, 6);
@@ -110,12 +88,15 @@ static bool row_to_rec(sqlite3_stmt *st, f5_job_rec *r) {
     return true;
 }
 
-f5_status f5_queue_open(const char *url, f5_queue **out, f5_error *err) {
+static const f5_queue_ops sq_ops;
+
+f5_status f5_queue_sqlite_open(const char *url, f5_queue **out, f5_error *err) {
     *out = NULL;
     if (strncmp(url, "sqlite:", 7) != 0 || !url[7])
         return f5_errf(err, F5_ERR_UNSUPPORTED, "queue: '%s': expected sqlite:PATH", url);
-    f5_queue *q = calloc(1, sizeof *q);
+    sq_queue *q = calloc(1, sizeof *q);
     if (!q) return f5_errf(err, F5_ERR_NOMEM, "queue: out of memory");
+    q->base.ops = &sq_ops;
     pthread_mutex_init(&q->mu, NULL);
     f5_status st;
     if ((st = f5_mkdirs_parent(url + 7, 0755, err))) {
@@ -134,7 +115,7 @@ f5_status f5_queue_open(const char *url, f5_queue **out, f5_error *err) {
         sqlite3_free(msg);
         goto fail;
     }
-    *out = q;
+    *out = &q->base;
     return F5_OK;
 fail:
     sqlite3_close(q->db);
@@ -143,18 +124,20 @@ fail:
     return st;
 }
 
-void f5_queue_close(f5_queue *q) {
+static void sq_close(f5_queue *qb) {
+    sq_queue *q = (sq_queue *)qb;
     if (!q) return;
     sqlite3_close(q->db);
     pthread_mutex_destroy(&q->mu);
     free(q);
 }
 
-static bool exec(f5_queue *q, const char *sql) {
+static bool exec(sq_queue *q, const char *sql) {
     return sqlite3_exec(q->db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
-f5_status f5_queue_push(f5_queue *q, const f5_job_rec *r, int max_queued, f5_queue_result *res, f5_error *err) {
+static f5_status sq_push(f5_queue *qb, const f5_job_rec *r, int max_queued, f5_queue_result *res, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
     f5_status st = F5_OK;
     sqlite3_stmt *s = NULL;
     *res = F5_Q_OK;
@@ -215,7 +198,8 @@ out:
     return st;
 }
 
-f5_status f5_queue_claim(f5_queue *q, double now, f5_job_rec *r, f5_queue_result *res, f5_error *err) {
+static f5_status sq_claim(f5_queue *qb, double now, f5_job_rec *r, f5_queue_result *res, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
     f5_status st = F5_OK;
     sqlite3_stmt *s = NULL;
     *res = F5_Q_NOT_FOUND;
@@ -267,7 +251,8 @@ out:
     return st;
 }
 
-f5_status f5_queue_get(f5_queue *q, const char *id, f5_job_rec *r, f5_queue_result *res, f5_error *err) {
+static f5_status sq_get(f5_queue *qb, const char *id, f5_job_rec *r, f5_queue_result *res, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
     f5_status st = F5_OK;
     sqlite3_stmt *s = NULL;
     *res = F5_Q_NOT_FOUND;
@@ -291,7 +276,7 @@ out:
 }
 
 /* Run one parameterised UPDATE; binds: 'd' double, 's' text, 'i' int. */
-static f5_status update(f5_queue *q, const char *sql, const char *types, int *changes, f5_error *err, ...) {
+static f5_status update(sq_queue *q, const char *sql, const char *types, int *changes, f5_error *err, ...) {
     f5_status st = F5_OK;
     sqlite3_stmt *s = NULL;
     va_list ap;
@@ -315,11 +300,13 @@ out:
     return st;
 }
 
-f5_status f5_queue_set_progress(f5_queue *q, const char *id, double progress, f5_error *err) {
+static f5_status sq_set_progress(f5_queue *qb, const char *id, double progress, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
     return update(q, "UPDATE jobs SET progress=? WHERE id=? AND state='running'", "ds", NULL, err, progress, id);
 }
 
-f5_status f5_queue_finish(f5_queue *q, const f5_job_rec *r, f5_error *err) {
+static f5_status sq_finish(f5_queue *qb, const f5_job_rec *r, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
     return update(q,
                   "UPDATE jobs SET state=?, progress=?, finished_at=?, audio_seconds=?, rtf=?, result_key=?, "
                   "ref_key=?, error_code=?, error_message=? WHERE id=?",
@@ -327,7 +314,8 @@ f5_status f5_queue_finish(f5_queue *q, const f5_job_rec *r, f5_error *err) {
                   r->rtf, r->result_key, r->ref_key, r->error_code, r->error_message, r->id);
 }
 
-f5_status f5_queue_cancel_queued(f5_queue *q, const char *id, double now, f5_queue_result *res, f5_error *err) {
+static f5_status sq_cancel_queued(f5_queue *qb, const char *id, double now, f5_queue_result *res, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
     int n = 0;
     f5_status st = update(q,
                           "UPDATE jobs SET state='cancelled', finished_at=?, error_code='cancelled', "
@@ -337,17 +325,19 @@ f5_status f5_queue_cancel_queued(f5_queue *q, const char *id, double now, f5_que
     return st;
 }
 
-f5_status f5_queue_requeue(f5_queue *q, const char *id, f5_error *err) {
+static f5_status sq_requeue(f5_queue *qb, const char *id, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
     return update(q, "UPDATE jobs SET state='queued', progress=0, started_at=0 WHERE id=? AND state='running'", "s",
                   NULL, err, id);
 }
 
-f5_status f5_queue_clear_ref(f5_queue *q, const char *id, f5_error *err) {
+static f5_status sq_clear_ref(f5_queue *qb, const char *id, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
     return update(q, "UPDATE jobs SET ref_key='' WHERE id=?", "s", NULL, err, id);
 }
 
 /* Select rows matching `where` and hand each to cb (under the lock). */
-static f5_status each(f5_queue *q, const char *where, double arg, void (*cb)(void *, const f5_job_rec *), void *user,
+static f5_status each(sq_queue *q, const char *where, double arg, void (*cb)(void *, const f5_job_rec *), void *user,
                       f5_error *err) {
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT " COLS " FROM jobs WHERE %s ORDER BY seq", where);
@@ -370,8 +360,9 @@ static f5_status each(f5_queue *q, const char *where, double arg, void (*cb)(voi
     return st;
 }
 
-f5_status f5_queue_recover(f5_queue *q, double now, int *requeued, int *failed,
+static f5_status sq_recover(f5_queue *qb, double now, int *requeued, int *failed,
                            void (*on_failed)(void *user, const f5_job_rec *r), void *user, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
     f5_status st = F5_OK;
     *requeued = *failed = 0;
     pthread_mutex_lock(&q->mu);
@@ -403,8 +394,9 @@ out:
     return st;
 }
 
-f5_status f5_queue_expire(f5_queue *q, double before, void (*on_job)(void *user, const f5_job_rec *r), void *user,
+static f5_status sq_expire(f5_queue *qb, double before, void (*on_job)(void *user, const f5_job_rec *r), void *user,
                           int *n_deleted, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
     f5_status st = F5_OK;
     *n_deleted = 0;
     pthread_mutex_lock(&q->mu);
@@ -441,7 +433,8 @@ out:
     return st;
 }
 
-f5_status f5_queue_count(f5_queue *q, f5_job_state state, long long *n, f5_error *err) {
+static f5_status sq_count(f5_queue *qb, f5_job_state state, long long *n, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
     f5_status st = F5_OK;
     sqlite3_stmt *s = NULL;
     *n = 0;
@@ -454,3 +447,9 @@ f5_status f5_queue_count(f5_queue *q, f5_job_state state, long long *n, f5_error
     pthread_mutex_unlock(&q->mu);
     return st;
 }
+
+static const f5_queue_ops sq_ops = {
+    .close = sq_close, .push = sq_push, .claim = sq_claim, .get = sq_get, .set_progress = sq_set_progress,
+    .finish = sq_finish, .cancel_queued = sq_cancel_queued, .requeue = sq_requeue, .clear_ref = sq_clear_ref,
+    .recover = sq_recover, .expire = sq_expire, .count = sq_count,
+};
