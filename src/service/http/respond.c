@@ -113,6 +113,7 @@ json_t *f5_http_job_json(const f5_job_rec *r) {
     char seed[32];
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->params.seed);
     json_object_set_new(o, "seed", json_string(seed));
+    json_object_set_new(o, "attempts", json_integer(r->attempts)); /* >1: re-run after its worker stopped */
     if (r->error_code[0])
         json_object_set_new(o, "error", json_pack("{s:s, s:s}", "code", r->error_code, "message", r->error_message));
     else json_object_set_new(o, "error", json_null());

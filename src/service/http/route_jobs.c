@@ -22,7 +22,9 @@ static bool load_job(f5_svc *svc, f5_http_req *req, f5_job_rec *rec, enum MHD_Re
     bool found = false;
     f5_error err = {0};
     if (id_ok(req->param) && f5_jobs_get(svc->jobs, req->param, rec, &found, &err) != F5_OK) {
-        *ret = f5_http_error(req, 500, "internal_error", NULL, "%s", err.message);
+        bool down = f5_queue_down(svc->queue, NULL);
+        *ret = f5_http_error(req, down ? 503 : 500, down ? "queue_unavailable" : "internal_error", NULL, "%s",
+                             err.message);
         return false;
     }
     if (!found) {

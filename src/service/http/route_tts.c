@@ -113,6 +113,8 @@ enum MHD_Result f5_route_tts(f5_svc *svc, f5_http_req *req) {
     f5_job *job = NULL;
     if (f5_jobs_submit(svc->jobs, &rec, rec.sync ? &job : NULL, &qr, &err) != F5_OK) {
         f5_store_delete(svc->store, tr.ref_key, NULL);
+        if (f5_queue_down(svc->queue, NULL)) /* Redis unreachable: retry later, never hang */
+            return f5_http_error(req, 503, "queue_unavailable", NULL, "cannot queue the job: %s", err.message);
         return f5_http_error(req, 500, "internal_error", NULL, "cannot queue the job: %s", err.message);
     }
     if (qr == F5_Q_FULL) {
