@@ -38,7 +38,7 @@ static void test_config_errors(void) {
         {{"serve", "--concurrency", "0"}, 3, "--concurrency"},
         {{"serve", "--listen", "nohost"}, 3, "--listen"},
         {{"serve", "--role", "boss"}, 3, "--role"},
-        {{"serve", "--queue", "redis://h"}, 3, "--queue"},
+        {{"serve", "--queue", "mq://h"}, 3, "--queue"},
         {{"serve", "--max-queue"}, 2, "missing value"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

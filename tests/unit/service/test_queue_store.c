@@ -131,7 +131,17 @@ static void test_queue_recover_and_expire(void) {
     CHECK(f5_queue_get(q, "async2", &got, &res, &err) == F5_OK && res == F5_Q_OK); /* still queued */
     f5_job_rec_free(&got);
     f5_queue_close(q);
-    CHECK(f5_queue_open("redis://x", &q, &err) == F5_ERR_UNSUPPORTED && strstr(err.message, "sqlite"));
+    CHECK(f5_queue_open("mq://x", &q, &err) == F5_ERR_UNSUPPORTED && strstr(err.message, "sqlite") &&
+          strstr(err.message, "redis://"));
+    /* redis URLs: bad parts are named; an unreachable server fails at once, naming host:port */
+    CHECK(f5_queue_open("redis://h:99999", &q, &err) == F5_ERR_INVALID_ARG && strstr(err.message, "port"));
+    CHECK(f5_queue_open("redis://h:1/x", &q, &err) == F5_ERR_INVALID_ARG && strstr(err.message, "database"));
+    CHECK(f5_queue_open("redis://127.0.0.1:1/0?bogus=1", &q, &err) == F5_ERR_INVALID_ARG &&
+          strstr(err.message, "bogus"));
+    CHECK(f5_queue_open("redis://127.0.0.1:1/0?visibility=0", &q, &err) == F5_ERR_INVALID_ARG &&
+          strstr(err.message, "visibility"));
+    CHECK(f5_queue_open("redis://127.0.0.1:1", &q, &err) == F5_ERR_IO && strstr(err.message, "127.0.0.1:1") &&
+          strstr(err.message, "cannot connect"));
     rm_tmp();
 }
 
