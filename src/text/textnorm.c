@@ -115,6 +115,10 @@ static int tn_dispatch(tn_ctx *c) {
     bool between_numbers = c->i > 0 && c->i + 1 < c->nt && tn_has_digit(c->t[c->i - 1].b, c->t[c->i - 1].bn) &&
                            c->t[c->i - 1].trn == 0 && c->t[c->i + 1].bn && tn_is_digit(c->t[c->i + 1].b[0]);
     if (n == 1 && b[0] == '-') return tn_dash_token(c, between_numbers);
+    if (n > 3 && tn_is_digit(b[0]) && (memchr(b, '/', n) || memchr(b, '-', n))) { /* "100/2019/NĐ-CP" */
+        int r = tn_doc_number(c, b, n);
+        if (r >= 0) return r;
+    }
     if (between_numbers && ((n == 1 && (b[0] == 'x' || b[0] == 'X')) || (n == 2 && memcmp(b, "×", 2) == 0))) {
         tn_w(c->o, "nhân");
         return c->i;

@@ -97,6 +97,8 @@ int tn_scale_word(tn_ctx *c, int k);
  * numbers and codes, house numbers; 3-digit service numbers (113). */
 int tn_phone_token(tn_ctx *c, const char *b, size_t n);
 int tn_house_number(tn_ctx *c, const char *b, size_t n);
+/* A legal document number ("100/2019/NĐ-CP", textnorm_docnum.c), handler like tn_number_token. */
+int tn_doc_number(tn_ctx *c, const char *b, size_t n);
 bool tn_service_number(tn_ctx *c, const char *b, size_t n);
 /* A unit or currency symbol read after a number ("km", "USD"), or NULL. */
 const struct f5_tn_entry *tn_unit(const char *s, size_t n);

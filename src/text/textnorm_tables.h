@@ -16,6 +16,9 @@ typedef struct f5_tn_entry {
 
 extern const f5_tn_entry f5_tn_table_abbreviations[], f5_tn_table_units[], f5_tn_table_currencies[];
 extern const int f5_tn_table_abbreviations_n, f5_tn_table_units_n, f5_tn_table_currencies_n;
+/* issuer codes of document numbers (doccodes.tsv, textnorm_docnum.c) */
+extern const f5_tn_entry f5_tn_table_doccodes[];
+extern const int f5_tn_table_doccodes_n;
 
 /* Exact (byte) match of s[0..n) in a table; with ci, entries flagged 'i'
  * also match ASCII-case-insensitively. NULL if absent. */
