@@ -164,7 +164,7 @@ int tn_scale_word(tn_ctx *c, int k) {
     f5_tx_buf_free(&lw);
     if (!hit) return k;
     tn_w(c->o, w[i]);
-    return k + 1;
+    return tn_scale_word(c, k + 1); /* "3 nghìn tỷ" */
 }
 
 /* "tỷ số 2:10", "thắng 3:2": a score written with a colon (otherwise a time). */
@@ -287,6 +287,36 @@ static int np_compound(tn_ctx *c, const char *b, size_t n) {
     return -1;
 }
 
+/* English digit grouping in an amount (docs/textnorm-codes.md): a literal
+ * with exactly one comma followed by exactly three digits ("1,299",
+ * "1,299.99") is thousands, not the Vietnamese decimal comma, after a foreign
+ * currency sign ("$1,299", "€1,250") or before a foreign currency code
+ * ("5,000 USD"); and ",000" is thousands anywhere ("10,000 xe": a decimal is
+ * not written with three trailing zeros). Reads it and returns true if so. */
+static bool np_en_thousands(tn_ctx *c, const char *s, size_t l, const f5_tn_entry *cur) {
+    size_t d = 0;
+    while (d < l && tn_is_digit(s[d])) d++;
+    if (d < 1 || d > 3 || d + 4 > l || s[d] != ',' || !tn_is_digit(s[d + 1]) || !tn_is_digit(s[d + 2]) ||
+        !tn_is_digit(s[d + 3]) || (d + 4 < l && (s[d + 4] != '.' || d + 5 >= l)))
+        return false;
+    for (size_t i = d + 5; i < l; i++)
+        if (!tn_is_digit(s[i])) return false;
+    bool en = memcmp(s + d + 1, "000", 3) == 0 && d + 4 == l;
+    if (!en && cur) en = strcmp(cur->value, "đồng") != 0;
+    if (!en && !cur && c->t[c->i].trn == 0 && c->i + 1 < c->nt && s + l == c->t[c->i].b + c->t[c->i].bn) {
+        const tn_tok *nx = &c->t[c->i + 1];
+        const f5_tn_entry *e = f5_tn_lookup(f5_tn_table_currencies, f5_tn_table_currencies_n, nx->b, nx->bn, false);
+        en = e && strcmp(e->value, "đồng") != 0 && nx->bn >= 3 && nx->b[0] >= 'A' && nx->b[0] <= 'Z';
+    }
+    if (!en) return false;
+    char buf[32];
+    size_t bn = 0;
+    for (size_t i = 0; i < l && bn < sizeof buf; i++)
+        if (s[i] != ',') buf[bn++] = s[i];
+    tn_say_lit(c->o, buf, bn, true);
+    return true;
+}
+
 /* Currency signs written before the number: $5, €10, US$3. */
 static const f5_tn_entry *np_currency_prefix(const char *b, size_t n, size_t *len) {
     for (int i = 0; i < f5_tn_table_currencies_n; i++) {
@@ -379,7 +409,13 @@ int tn_number_token(tn_ctx *c, const char *b, size_t n) {
         tn_w(c->o, s[0] == '1' ? "nhất" : "tư");
         return c->i;
     }
-    tn_say_lit(c->o, s, l, true);
+    if (cur && l + 1 == sn && strchr("KkMB", s[l])) { /* "$500K", "€2.5M", "$3.2B" */
+        tn_say_lit(c->o, s, l, true);
+        tn_w(c->o, s[l] == 'M' ? "triệu" : s[l] == 'B' ? "tỷ" : "nghìn");
+        tn_w(c->o, cur->value);
+        return c->i;
+    }
+    if (!np_en_thousands(c, s, l, cur)) tn_say_lit(c->o, s, l, true);
     int last = c->i;
     if (cur && l == sn) last = tn_scale_word(c, c->i); /* "$1,5 triệu" -> "một phẩy năm triệu đô la" */
     if (cur) tn_w(c->o, cur->value);
