@@ -317,6 +317,63 @@ static bool np_en_thousands(tn_ctx *c, const char *s, size_t l, const f5_tn_entr
     return true;
 }
 
+/* A proper fraction "a/b" (0 < a < b <= 16) at s[0..n): its value parts, or false. */
+static bool np_proper_fraction(const char *s, size_t n, unsigned *a, unsigned *b) {
+    const char *sl = memchr(s, '/', n);
+    if (!sl || sl == s || sl + 1 == s + n || !tn_all_digits(s, (size_t)(sl - s)) ||
+        !tn_all_digits(sl + 1, (size_t)(s + n - sl - 1)) || sl - s > 2 || s + n - sl - 1 > 2)
+        return false;
+    *a = (unsigned)tn_digits_val(s, (size_t)(sl - s));
+    *b = (unsigned)tn_digits_val(sl + 1, (size_t)(s + n - sl - 1));
+    return *a > 0 && *a < *b && *b <= 16;
+}
+
+/* "1/2-3/4 cốc", "1/4-1/2 thìa", "1/2-1 chén": a range of proper fractions
+ * (or a fraction then a small whole number), read "a phần b đến c phần d",
+ * unless a date is announced ("ngày 1/2-3/2", "từ 1/2-3/4": dates). */
+static int np_fraction_range(tn_ctx *c, const char *b, size_t n) {
+    const char *dash = memchr(b, '-', n);
+    unsigned a1, b1, a2 = 0, b2 = 0;
+    if (!dash || !np_proper_fraction(b, (size_t)(dash - b), &a1, &b1) || tn_date_context(c)) return -1;
+    const char *r = dash + 1;
+    size_t rn = (size_t)(b + n - r);
+    bool frac2 = np_proper_fraction(r, rn, &a2, &b2);
+    if (!frac2 && !(rn >= 1 && rn <= 2 && tn_all_digits(r, rn) && tn_digits_val(r, rn) <= 10)) return -1;
+    tn_say_uint(c->o, a1);
+    tn_w(c->o, "phần");
+    b1 == 4 ? tn_w(c->o, "tư") : tn_say_uint(c->o, b1);
+    tn_w(c->o, "đến");
+    if (frac2) {
+        tn_say_uint(c->o, a2);
+        tn_w(c->o, "phần");
+        b2 == 4 ? tn_w(c->o, "tư") : tn_say_uint(c->o, b2);
+    } else
+        tn_say_int(c->o, r, rn);
+    return np_next_unit(c);
+}
+
+/* "24H2", "23H2": a Windows-style release (two digits, capital H, half 1 or
+ * 2), not a time; "4K", "8K": a video resolution, not 4000, unless a price
+ * is announced ("giá 4K"). Read number, letter, digit. */
+static int np_release_code(tn_ctx *c, const char *b, size_t n) {
+    if (n == 4 && tn_is_digit(b[0]) && tn_is_digit(b[1]) && b[2] == 'H' && (b[3] == '1' || b[3] == '2')) {
+        tn_say_int(c->o, b, 2);
+        tn_w(c->o, "h");
+        tn_say_digit(c->o, b[3] - '0');
+        return c->i;
+    }
+    static const char *const price[] = {"giá", "còn", "chỉ", "mất", "trả", "tốn", "phí", "ship", "lương"};
+    if (n == 2 && strchr("2458", b[0]) && b[1] == 'K') {
+        for (size_t k = 0; k < sizeof price / sizeof *price; k++)
+            if (tn_prev_is(c, 0, price[k])) return -1;
+        if (c->t[c->i].trn == 0 && c->i + 1 < c->nt && tn_unit(c->t[c->i + 1].b, c->t[c->i + 1].bn)) return -1;
+        tn_say_digit(c->o, b[0] - '0');
+        tn_w(c->o, "k");
+        return c->i;
+    }
+    return -1;
+}
+
 /* Currency signs written before the number: $5, €10, US$3. */
 static const f5_tn_entry *np_currency_prefix(const char *b, size_t n, size_t *len) {
     for (int i = 0; i < f5_tn_table_currencies_n; i++) {
@@ -366,6 +423,8 @@ int tn_number_token(tn_ctx *c, const char *b, size_t n) {
     if ((r = np_space_thousands(c, b, n)) >= 0) return r;
     if (n == 4 && memcmp(b, "24/7", 4) == 0 && !tn_date_context(c)) return np_compound(c, b, n);
     if ((r = tn_house_number(c, b, n)) >= 0) return r;
+    if ((r = np_fraction_range(c, b, n)) >= 0) return r;
+    if ((r = np_release_code(c, b, n)) >= 0) return r;
     if ((r = tn_date_token(c, b, n)) >= 0) return r;
     if ((r = tn_time_token(c, b, n)) >= 0) return r;
     if (n >= 2 && n <= 3 && (b[n - 1] == 'g' || b[n - 1] == 'h') && tn_all_digits(b, n - 1) && tn_digits_val(b, n - 1) <= 24 &&
