@@ -95,6 +95,8 @@ fi
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz")" = 200 ] && ok "/healthz 200" || bad "/healthz"
 curl -s "$base/version" | grep -q '"test_model": *true' && ok "/version says test_model" || bad "/version test_model"
 grep -q "TEST MODEL" "$log" && ok "startup output labels the TEST MODEL" || bad "no TEST MODEL label in output"
+# serve polls its readiness every 200 ms, so the banner may trail /readyz by that much
+for ((i = 0; i < 50; i++)); do grep -q "Web UI: $base/" "$log" && grep -q "curl -sS" "$log" && break; sleep 0.1; done
 grep -q "Web UI: $base/" "$log" && ok "prints the web UI URL" || bad "no web UI URL in output"
 curl -s "$base/" | grep -qi "test model" && ok "web UI labels the test model" || bad "web UI test-model label"
 
