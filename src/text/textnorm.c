@@ -119,6 +119,18 @@ static int tn_dispatch(tn_ctx *c) {
         int r = tn_doc_number(c, b, n);
         if (r >= 0) return r;
     }
+    if (n > 4 && memchr(b, '-', n) && tn_has_digit(b, n)) { /* "AB-1234-XL", "978-604-1-23456-7" */
+        int r = tn_code_token(c, b, n);
+        if (r >= 0) return r;
+    }
+    if (t->trn && tn_is_digit(b[0])) { /* "30'" */
+        int r = tn_minute_mark(c, b, n);
+        if (r >= 0) return r;
+    }
+    if (b[0] >= 'A' && b[0] <= 'Z' && n >= 2) { /* "chuyến VN 254" */
+        int r = tn_flight_code(c, b, n);
+        if (r >= 0) return r;
+    }
     if (between_numbers && ((n == 1 && (b[0] == 'x' || b[0] == 'X')) || (n == 2 && memcmp(b, "×", 2) == 0))) {
         tn_w(c->o, "nhân");
         return c->i;

@@ -99,6 +99,12 @@ int tn_phone_token(tn_ctx *c, const char *b, size_t n);
 int tn_house_number(tn_ctx *c, const char *b, size_t n);
 /* A legal document number ("100/2019/NĐ-CP", textnorm_docnum.c), handler like tn_number_token. */
 int tn_doc_number(tn_ctx *c, const char *b, size_t n);
+/* Codes (textnorm_codes.c), handlers like tn_number_token: hyphenated codes
+ * ("AB-1234-XL", ISBN), airline codes after "chuyến" ("VN 254"), match
+ * minutes ("30'"). */
+int tn_code_token(tn_ctx *c, const char *b, size_t n);
+int tn_flight_code(tn_ctx *c, const char *b, size_t n);
+int tn_minute_mark(tn_ctx *c, const char *b, size_t n);
 bool tn_service_number(tn_ctx *c, const char *b, size_t n);
 /* A unit or currency symbol read after a number ("km", "USD"), or NULL. */
 const struct f5_tn_entry *tn_unit(const char *s, size_t n);

@@ -12,7 +12,7 @@
 /* Words after which a digit string is an identifier read digit by digit:
  * right before the number, or (strong ones) up to 4 words before it. */
 static const char *const id_near[] = {"gọi", "đài", "nóng", "mã", "bấm", "quay"};
-static const char *const id_far[] = {"thoại", "hotline", "sđt", "otp", "zalo", "fax", "stk", "tài khoản", "mã số"};
+static const char *const id_far[] = {"thoại", "hotline", "sđt", "otp", "zalo", "fax", "stk", "tài khoản", "mã số", "bưu chính", "bưu điện", "postcode", "zip", "xác thực"};
 
 static bool id_phone_context(tn_ctx *c) {
     for (size_t k = 0; k < sizeof id_near / sizeof *id_near; k++)

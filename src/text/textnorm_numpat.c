@@ -61,6 +61,11 @@ static bool np_suffix(const tn_ctx *c, tn_out *o, const char *s, size_t n) {
         return true;
     }
     if (n == 1 && (s[0] == 'k' || s[0] == 'K')) {
+        const tn_tok *me = c ? &c->t[c->i] : NULL;
+        if (s[0] == 'K' && me && me->bn && ((me->b[0] | 0x20) >= 'a' && (me->b[0] | 0x20) <= 'z')) {
+            if (o) tn_w(o, "k"); /* "i9-14900K": a model code's letter */
+            return true;
+        }
         if (o) tn_w(o, "nghìn");
         return true;
     }

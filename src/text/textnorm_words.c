@@ -173,19 +173,21 @@ static void tw_say_km(tn_ctx *c) {
 /* Mixed letters / digits / other characters, read piece by piece. A long
  * digit run glued to letters is a code ("SPX123456789"): digit by digit. */
 static void tw_generic(tn_ctx *c, const char *b, size_t n) {
-    size_t i = 0;
+    size_t i = 0, nd = 0;
     bool code = tn_has_alpha(b, n);
+    for (size_t k = 0; k < n; k++) nd += tn_is_digit(b[k]);
     while (i < n) {
         size_t st = i;
         if (tn_is_digit(b[i])) {
             while (i < n && tn_is_digit(b[i])) i++;
-            if ((i - st > 1 && b[st] == '0') || (code && i - st >= 5)) tn_say_digits(c->o, b + st, i - st);
+            if ((i - st > 1 && b[st] == '0') || (code && nd >= 5)) tn_say_digits(c->o, b + st, i - st); /* "5CD1234XYZ" */
             else tn_say_int(c->o, b + st, i - st);
             while (i + 1 < n && b[i] == '.' && tn_is_digit(b[i + 1])) { /* "v2.1.3": version parts */
                 size_t gs = ++i;
                 while (i < n && tn_is_digit(b[i])) i++;
                 tn_w(c->o, "chấm");
-                tn_say_int(c->o, b + gs, i - gs);
+                if (i - gs > 1 && b[gs] == '0') tn_say_digits(c->o, b + gs, i - gs); /* "A2.05" */
+                else tn_say_int(c->o, b + gs, i - gs);
             }
             continue;
         }
@@ -209,7 +211,7 @@ static void tw_generic(tn_ctx *c, const char *b, size_t n) {
             bool counted = st > 0 && tn_is_digit(b[st - 1]) && tn_caps_word(b + st, i - st); /* "2PN2WC" */
             if (a && !(num && f5_tn_has_flag(a, 'n')) && !counted) a = NULL;
             if (a) tn_w(c->o, a->value); /* "QL1A": quốc lộ */
-            else if (num && tw_km_post(b + st, i - st)) tw_say_km(c); /* "Km25+300" */
+            else if (num && tw_km_post(b + st, i - st) && !tn_prev_is(c, 0, "mã")) tw_say_km(c); /* "Km25+300", not "mã KM2024" */
             else tn_w_lower(c->o, b + st, i - st);
             continue;
         }
@@ -334,9 +336,11 @@ static int tw_word(tn_ctx *c, const char *b, size_t n) {
         size_t hl = (size_t)(dot - b) + 1;
         const f5_tn_entry *a = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, b, hl, true);
         if (a && f5_tn_has_flag(a, 'p')) {
-            tn_w(c->o, a->value);
             const char *rest = b + hl;
             size_t rn = n - hl;
+            /* "P.201": a room (wards are numbered low: "P.3" stays phường) */
+            bool room = hl == 2 && b[0] == 'P' && rn >= 3 && tn_all_digits(rest, rn);
+            tn_w(c->o, room ? "phòng" : a->value);
             const f5_tn_entry *a2 = f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, rest, rn, true);
             if (a2) tn_w(c->o, a2->value);
             else if (tn_has_digit(rest, rn) && tn_number_token(c, rest, rn) >= 0) {

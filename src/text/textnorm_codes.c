@@ -1,0 +1,81 @@
+/* textnorm_codes.c - codes read digit by digit or letter by letter
+ * (docs/textnorm-codes.md): hyphenated codes ("AB-1234-XL", "HD-2024-0015",
+ * ISBN "978-604-1-23456-7": letters kept, digits one by one, a 19xx/20xx
+ * part read as a year), airline codes after "chuyến (bay)" ("VN 254",
+ * "VN-A321": the code kept, not expanded to "việt nam"), and football minute
+ * marks ("30'", "45+2'": "phút ba mươi").
+ */
+#include "text/textnorm.h"
+
+#include <string.h>
+
+static bool cd_letters(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))) return false;
+    return n > 0;
+}
+
+int tn_code_token(tn_ctx *c, const char *b, size_t n) {
+    size_t st[16], ln[16];
+    int np = 0, ndig = 0, nlet = 0;
+    for (size_t i = 0; i <= n;) {
+        size_t e = i;
+        while (e < n && b[e] != '-') e++;
+        if (np == 16 || e == i) return -1;
+        st[np] = i;
+        ln[np] = e - i;
+        if (tn_all_digits(b + i, e - i)) ndig++;
+        else if (cd_letters(b + i, e - i)) nlet++;
+        else return -1;
+        np++;
+        i = e + 1;
+        if (e == n) break;
+    }
+    if (np < 3 || !ndig || (nlet ? 0 : np < 4)) return -1;
+    if (nlet && !(b[0] >= 'A' && b[0] <= 'Z') && !tn_is_digit(b[0])) return -1; /* lowercase words: a compound */
+    for (int k = 0; k < np; k++) {
+        const char *p = b + st[k];
+        if (!tn_is_digit(p[0])) tn_w_lower(c->o, p, ln[k]);
+        else if (ln[k] == 4 && (p[0] == '1' || p[0] == '2') && (memcmp(p, "19", 2) == 0 || memcmp(p, "20", 2) == 0) && nlet)
+            tn_say_int(c->o, p, 4); /* a year inside a code */
+        else tn_say_digits(c->o, p, ln[k]);
+    }
+    return c->i;
+}
+
+/* Contract: reads an airline code (two capitals, or capital + digit "VJ",
+ * "QH", "VN") after "chuyến"/"bay" when a flight number follows (glued after
+ * "-" or as the next token). Returns c->i, or -1 (nothing written). */
+int tn_flight_code(tn_ctx *c, const char *b, size_t n) {
+    if (n < 2 || !(b[0] >= 'A' && b[0] <= 'Z') || !((b[1] >= 'A' && b[1] <= 'Z') || tn_is_digit(b[1]))) return -1;
+    if (!tn_prev_is(c, 0, "chuyến") && !tn_prev_is(c, 0, "bay")) return -1;
+    const tn_tok *me = &c->t[c->i];
+    if (n == 2) {
+        if (me->trn || c->i + 1 >= c->nt || !c->t[c->i + 1].bn || !tn_is_digit(c->t[c->i + 1].b[0])) return -1;
+        tn_w_lower(c->o, b, 2);
+        return c->i;
+    }
+    if (b[2] != '-' || n < 4) return -1;
+    tn_w_lower(c->o, b, 2);
+    return tn_word_token(c, b + 3, n - 3);
+}
+
+/* Contract: "30'" / "45+2'" (the raw token's trailing run starts with an
+ * apostrophe or U+2032 prime): a match minute, read "phút N" ("phút" not
+ * repeated after "phút"). Returns c->i, or -1. */
+int tn_minute_mark(tn_ctx *c, const char *b, size_t n) {
+    const tn_tok *me = &c->t[c->i];
+    if (!me->trn || !(me->tr[0] == '\'' || (me->trn >= 3 && memcmp(me->tr, "\xE2\x80\xB2", 3) == 0))) return -1;
+    if (b != me->b || n != me->bn) return -1;
+    const char *plus = memchr(b, '+', n);
+    size_t l1 = plus ? (size_t)(plus - b) : n;
+    if (!l1 || l1 > 3 || !tn_all_digits(b, l1) || tn_digits_val(b, l1) > 130) return -1;
+    if (plus && (l1 + 1 >= n || n - l1 - 1 > 2 || !tn_all_digits(plus + 1, n - l1 - 1))) return -1;
+    if (!tn_prev_is(c, 0, "phút")) tn_w(c->o, "phút");
+    tn_say_int(c->o, b, l1);
+    if (plus) {
+        tn_w(c->o, "cộng");
+        tn_say_int(c->o, plus + 1, n - l1 - 1);
+    }
+    return c->i;
+}
