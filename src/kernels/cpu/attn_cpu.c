@@ -9,6 +9,7 @@
 #include "core/threadpool.h"
 #include "kernels/cpu/simd.h"
 #include "kernels/cpu/fastmath.h"
+#include "kernels/cpu/avx512_math.h"
 
 typedef struct rope_job {
     float *x;
@@ -33,10 +34,31 @@ F5_SIMD_CLONES static void rope_rows(void *arg, int64_t r0, int64_t r1, int work
     }
 }
 
+/* The same rotation 16 wide (dh a multiple of 16): the pair swap is one
+ * in-lane permute, the sign of rot(x) a constant vector. */
+F5_AVX512 static void rope_rows_avx512(void *arg, int64_t r0, int64_t r1, int worker) {
+    (void)worker;
+    rope_job *j = arg;
+    const __m512 sign = _mm512_set_ps(1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1);
+    for (int64_t r = r0; r < r1; r++) {
+        int64_t n = r % j->N;
+        const float *c = j->c + n * j->dh, *s = j->s + n * j->dh;
+        for (int64_t h = 0; h < j->nh; h++) {
+            float *v = j->x + r * j->ld + h * j->dh;
+            for (int64_t d = 0; d < j->dh; d += 16) {
+                __m512 x = _mm512_loadu_ps(v + d);
+                __m512 rot = _mm512_mul_ps(_mm512_permute_ps(x, 0xB1), sign);
+                _mm512_storeu_ps(v + d, _mm512_fmadd_ps(x, _mm512_loadu_ps(c + d),
+                                                        _mm512_mul_ps(rot, _mm512_loadu_ps(s + d))));
+            }
+        }
+    }
+}
+
 void f5_rope_cpu(const f5_kctx *k, float *x, int64_t B, int64_t N, int64_t n_heads_rot, int64_t dh, int64_t ld,
              const float *cos_t, const float *sin_t) {
     rope_job j = {x, N, n_heads_rot, dh, ld, cos_t, sin_t};
-    f5_threadpool_for(k->pool, B * N, 16, rope_rows, &j);
+    f5_threadpool_for(k->pool, B * N, 16, dh % 16 == 0 && f5_cpu_detect().avx512f ? rope_rows_avx512 : rope_rows, &j);
 }
 
 typedef struct softmax_job {

@@ -214,6 +214,12 @@ static void test_attention_dh64(void) {
         int B = 2, N = Ns[t], H = 3, dh = 64, ld = H * dh + 8;
         size_t n = (size_t)B * N * ld;
         float *q = grand(n, 2), *k = grand(n, 2), *v = grand(n, 1);
+        float *cs = grand((size_t)N * dh, 1), *sn = grand((size_t)N * dh, 1);
+        float *r0 = gcopy(q, n), *r1 = gcopy(q, n);
+        f5_rope(&g_cpu, r0, B, N, H - 1, dh, ld, cs, sn);
+        f5_rope(&g_ref, r1, B, N, H - 1, dh, ld, cs, sn);
+        CHECK_EQUIV("rope dh64", r0, r1, n, 1e-13);
+        gfree(cs), gfree(sn), gfree(r0), gfree(r1);
         size_t ns = f5_attention_scratch_floats(&g_cpu, N, H);
         float *scr = gbuf(ns), *o0 = gcopy(q, n), *o1 = gcopy(q, n);
         f5_attention(&g_cpu, q, k, v, B, N, H, dh, ld, 0.125f, o0, scr);
