@@ -31,7 +31,7 @@ static bool id_phone_context(tn_ctx *c) {
                 if (tn_prev_phrase(c, back, id_words[k]) &&
                     !(back > 0 && (tn_prev_is(c, back - 1, "hóa") || tn_prev_is(c, back - 1, "hoá"))))
                     return true; /* not "mã hóa 1000 tệp" */
-    for (int back = 0; back < 4; back++)
+    for (int back = 0; back < 5; back++)
         for (size_t k = 0; k < sizeof id_far / sizeof *id_far; k++)
             if (tn_prev_phrase(c, back, id_far[k])) return true;
     return false;
@@ -74,6 +74,7 @@ static bool id_amount_follows(const tn_ctx *c) {
 /* Try phone numbers, possibly over several tokens. Returns last token or -1. */
 int tn_phone_token(tn_ctx *c, const char *b, size_t n) {
     if (!id_phone_chars(b, n) || id_amount_follows(c)) return -1;
+    if (memchr(b, '.', n) && b[0] != '0' && tn_prev_is(c, 0, "bản")) return -1; /* "Zalo bản 24.05.01": a version */
     bool ctx = id_phone_context(c);
     size_t digits = id_count_digits(b, n);
     if (digits < 3 && b[0] != '0' && b[0] != '+') return -1; /* "điện thoại 6.1": too short for a phone number or a code */

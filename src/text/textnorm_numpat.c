@@ -418,6 +418,20 @@ static int np_space_thousands(tn_ctx *c, const char *b, size_t n) {
 
 int tn_number_token(tn_ctx *c, const char *b, size_t n) {
     int r;
+    size_t lead = 0;
+    while (lead < n && tn_is_digit(b[lead])) lead++;
+    if (lead >= 5 && lead < n && b[lead] >= 'A' && b[lead] <= 'Z' && !tn_unit(b + lead, n - lead))
+        return -1; /* "240512ABC": a code, read by the word handler digit by digit */
+    if (lead >= 3 && lead <= 4 && n == lead + 2 && b[lead] == '-' && tn_is_digit(b[lead + 1]) && c->i > 0) {
+        const tn_tok *pv = &c->t[c->i - 1]; /* "Boeing 787-9": a model's variant, not a range */
+        bool brand = pv->trn == 0 && pv->bn >= 3 && pv->b[0] >= 'A' && pv->b[0] <= 'Z';
+        for (size_t k = 1; brand && k < pv->bn; k++) brand = pv->b[k] >= 'a' && pv->b[k] <= 'z';
+        if (brand) {
+            tn_say_int(c->o, b, lead);
+            tn_say_digit(c->o, b[lead + 1] - '0');
+            return c->i;
+        }
+    }
     if ((r = tn_month_token(c, b, n)) >= 0) return r;
     if (tn_service_number(c, b, n)) {
         tn_say_digits(c->o, b, n);
@@ -456,6 +470,13 @@ int tn_number_token(tn_ctx *c, const char *b, size_t n) {
         int last = tn_scale_word(c, c->i); /* "$1-2 triệu" */
         tn_w(c->o, cur->value);
         return last;
+    }
+    if (cur && l && l + 1 < sn && s[l] == '/' && tn_has_alpha(s + l + 1, sn - l - 1) && !tn_has_digit(s + l + 1, sn - l - 1)) {
+        if (!np_en_thousands(c, s, l, cur)) tn_say_lit(c->o, s, l, true); /* "$4,200/tháng" */
+        tn_w(c->o, cur->value);
+        tn_w(c->o, "trên");
+        tn_word_token(c, s + l + 1, sn - l - 1);
+        return c->i;
     }
     if (!l || !np_suffix(c, NULL, s + l, sn - l)) return -1;
     if (neg && c->i > 0) { /* "10 -15%": a range written with the dash glued to the second number */
