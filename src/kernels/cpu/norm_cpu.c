@@ -139,26 +139,23 @@ typedef struct act_job {
     f5_act act;
 } act_job;
 
-#define ACT_BODY                                                                                                   \
-    act_job *j = arg;                                                                                              \
-    float *x = j->x;                                                                                               \
-    switch (j->act) {                                                                                              \
-    case F5_ACT_GELU_TANH: /* 0.5 x (1 + tanh(u)) = x / (1 + exp(-2u)) */                                         \
-        for (int64_t i = i0; i < i1; i++) {                                                                        \
-            float v = x[i];                                                                                        \
-            float u = 0.7978845608028654f * (v + 0.044715f * v * v * v);                                           \
-            x[i] = v / (1.0f + f5_fast_expf(-2.0f * u));                                                           \
-        }                                                                                                          \
-        break;                                                                                                     \
-    case F5_ACT_SILU:                                                                                              \
-        for (int64_t i = i0; i < i1; i++) x[i] = x[i] / (1.0f + f5_fast_expf(-x[i]));                             \
-        break;                                                                                                     \
-    default: f5_activation_ref(j->act, x + i0, i1 - i0); break;                                                   \
-    }
-
 F5_SIMD_CLONES static void act_range(void *arg, int64_t i0, int64_t i1, int worker) {
     (void)worker;
-    ACT_BODY
+    act_job *j = arg;
+    float *x = j->x;
+    switch (j->act) {
+    case F5_ACT_GELU_TANH: /* 0.5 x (1 + tanh(u)) = x / (1 + exp(-2u)) */
+        for (int64_t i = i0; i < i1; i++) {
+            float v = x[i];
+            float u = 0.7978845608028654f * (v + 0.044715f * v * v * v);
+            x[i] = v / (1.0f + f5_fast_expf(-2.0f * u));
+        }
+        break;
+    case F5_ACT_SILU:
+        for (int64_t i = i0; i < i1; i++) x[i] = x[i] / (1.0f + f5_fast_expf(-x[i]));
+        break;
+    default: f5_activation_ref(j->act, x + i0, i1 - i0); break;
+    }
 }
 
 /* GELU (tanh form), SiLU and Mish 16 wide, picked at run time (the
