@@ -15,50 +15,42 @@ typedef struct rope_job {
     float *x;
     int64_t N, nh, dh, ld;
     const float *c, *s;
+    void (*head)(float *v, const float *c, const float *s, int64_t dh); /* one head of one row */
 } rope_job;
 
-F5_SIMD_CLONES static void rope_rows(void *arg, int64_t r0, int64_t r1, int worker) {
-    (void)worker;
-    rope_job *j = arg;
-    for (int64_t r = r0; r < r1; r++) {
-        int64_t n = r % j->N;
-        const float *c = j->c + n * j->dh, *s = j->s + n * j->dh;
-        for (int64_t h = 0; h < j->nh; h++) {
-            float *v = j->x + r * j->ld + h * j->dh;
-            for (int64_t d = 0; d < j->dh; d += 2) {
-                float a = v[d], b = v[d + 1];
-                v[d] = a * c[d] - b * s[d];
-                v[d + 1] = b * c[d + 1] + a * s[d + 1];
-            }
-        }
+static void rope_head(float *v, const float *c, const float *s, int64_t dh) {
+    for (int64_t d = 0; d < dh; d += 2) {
+        float a = v[d], b = v[d + 1];
+        v[d] = a * c[d] - b * s[d];
+        v[d + 1] = b * c[d + 1] + a * s[d + 1];
     }
 }
 
-/* The same rotation 16 wide (dh a multiple of 16): the pair swap is one
- * in-lane permute, the sign of rot(x) a constant vector. */
-F5_AVX512 static void rope_rows_avx512(void *arg, int64_t r0, int64_t r1, int worker) {
+/* The same rotation 16 wide (dh % 16 == 0): the pair swap is one in-lane
+ * permute, the sign of rot(x) a constant vector. */
+F5_AVX512 static void rope_head_avx512(float *v, const float *c, const float *s, int64_t dh) {
+    const __m512 sign = _mm512_set_ps(1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1);
+    for (int64_t d = 0; d < dh; d += 16) {
+        __m512 x = _mm512_loadu_ps(v + d);
+        __m512 rot = _mm512_mul_ps(_mm512_permute_ps(x, 0xB1), sign);
+        _mm512_storeu_ps(v + d, _mm512_fmadd_ps(x, _mm512_loadu_ps(c + d), _mm512_mul_ps(rot, _mm512_loadu_ps(s + d))));
+    }
+}
+
+static void rope_rows(void *arg, int64_t r0, int64_t r1, int worker) {
     (void)worker;
     rope_job *j = arg;
-    const __m512 sign = _mm512_set_ps(1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1);
     for (int64_t r = r0; r < r1; r++) {
         int64_t n = r % j->N;
-        const float *c = j->c + n * j->dh, *s = j->s + n * j->dh;
-        for (int64_t h = 0; h < j->nh; h++) {
-            float *v = j->x + r * j->ld + h * j->dh;
-            for (int64_t d = 0; d < j->dh; d += 16) {
-                __m512 x = _mm512_loadu_ps(v + d);
-                __m512 rot = _mm512_mul_ps(_mm512_permute_ps(x, 0xB1), sign);
-                _mm512_storeu_ps(v + d, _mm512_fmadd_ps(x, _mm512_loadu_ps(c + d),
-                                                        _mm512_mul_ps(rot, _mm512_loadu_ps(s + d))));
-            }
-        }
+        for (int64_t h = 0; h < j->nh; h++) j->head(j->x + r * j->ld + h * j->dh, j->c + n * j->dh, j->s + n * j->dh, j->dh);
     }
 }
 
 void f5_rope_cpu(const f5_kctx *k, float *x, int64_t B, int64_t N, int64_t n_heads_rot, int64_t dh, int64_t ld,
              const float *cos_t, const float *sin_t) {
-    rope_job j = {x, N, n_heads_rot, dh, ld, cos_t, sin_t};
-    f5_threadpool_for(k->pool, B * N, 16, dh % 16 == 0 && f5_cpu_detect().avx512f ? rope_rows_avx512 : rope_rows, &j);
+    rope_job j = {x, N, n_heads_rot, dh, ld, cos_t, sin_t,
+                  dh % 16 == 0 && f5_cpu_detect().avx512f ? rope_head_avx512 : rope_head};
+    f5_threadpool_for(k->pool, B * N, 16, rope_rows, &j);
 }
 
 typedef struct softmax_job {

@@ -101,37 +101,32 @@ typedef struct gate_job {
     const float *a, *gate;
     int64_t N, D, ld_gate;
     const int32_t *lens;
+    void (*row)(float *h, const float *g, const float *a, int64_t D);
 } gate_job;
 
-F5_SIMD_CLONES static void gate_rows(void *arg, int64_t r0, int64_t r1, int worker) {
-    (void)worker;
-    gate_job *j = arg;
-    for (int64_t r = r0; r < r1; r++) {
-        int64_t b = r / j->N, n = r % j->N;
-        if (j->lens && n >= j->lens[b]) continue;
-        const float *g = j->gate + b * j->ld_gate, *a = j->a + r * j->D;
-        float *h = j->h + r * j->D;
-        for (int64_t i = 0; i < j->D; i++) h[i] += g[i] * a[i];
-    }
+static void gate_row(float *h, const float *g, const float *a, int64_t D) {
+    for (int64_t i = 0; i < D; i++) h[i] += g[i] * a[i];
 }
 
-F5_AVX512 static void gate_rows_avx512(void *arg, int64_t r0, int64_t r1, int worker) {
+F5_AVX512 static void gate_row_avx512(float *h, const float *g, const float *a, int64_t D) { /* D % 16 == 0 */
+    for (int64_t i = 0; i < D; i += 16)
+        _mm512_storeu_ps(h + i, _mm512_fmadd_ps(_mm512_loadu_ps(g + i), _mm512_loadu_ps(a + i), _mm512_loadu_ps(h + i)));
+}
+
+static void gate_rows(void *arg, int64_t r0, int64_t r1, int worker) {
     (void)worker;
     gate_job *j = arg;
     for (int64_t r = r0; r < r1; r++) {
         int64_t b = r / j->N, n = r % j->N;
         if (j->lens && n >= j->lens[b]) continue;
-        const float *g = j->gate + b * j->ld_gate, *a = j->a + r * j->D;
-        float *h = j->h + r * j->D;
-        for (int64_t i = 0; i < j->D; i += 16)
-            _mm512_storeu_ps(h + i, _mm512_fmadd_ps(_mm512_loadu_ps(g + i), _mm512_loadu_ps(a + i), _mm512_loadu_ps(h + i)));
+        j->row(j->h + r * j->D, j->gate + b * j->ld_gate, j->a + r * j->D, j->D);
     }
 }
 
 void f5_gated_add_cpu(const f5_kctx *k, float *h, const float *a, int64_t B, int64_t N, int64_t D, const float *gate,
                   int64_t ld_gate, const int32_t *lens) {
-    gate_job j = {h, a, gate, N, D, ld_gate, lens};
-    f5_threadpool_for(k->pool, B * N, 8, D % 16 == 0 && f5_cpu_detect().avx512f ? gate_rows_avx512 : gate_rows, &j);
+    gate_job j = {h, a, gate, N, D, ld_gate, lens, D % 16 == 0 && f5_cpu_detect().avx512f ? gate_row_avx512 : gate_row};
+    f5_threadpool_for(k->pool, B * N, 8, gate_rows, &j);
 }
 
 typedef struct act_job {
