@@ -209,6 +209,8 @@ static void free_scratch(f5_dit_ctx *c) {
     c->row_ptrs = NULL;
     free(c->kscratch);
     c->kscratch = NULL;
+    free(c->grn_sums);
+    c->grn_sums = NULL;
     c->k.scratch = NULL;
     c->k.scratch_bytes = 0;
     c->cap_rows = c->cap_frames = c->cap_batch = 0;
@@ -276,6 +278,8 @@ f5_status f5_dit_ctx_reserve(f5_dit_ctx *ctx, int batch, int N, f5_error *err) {
         *req[i].p = malloc(n * sizeof(float));
         if (!*req[i].p) goto nomem;
     }
+    ctx->grn_sums = malloc((size_t)(2 * Dt > 0 ? 2 * Dt : 1) * sizeof *ctx->grn_sums);
+    if (!ctx->grn_sums) goto nomem;
     ctx->lens = malloc((size_t)nb * sizeof *ctx->lens);
     ctx->row_ptrs = malloc(3 * (size_t)nb * sizeof *ctx->row_ptrs);
     if (!ctx->lens || !ctx->row_ptrs) goto nomem;

@@ -83,6 +83,7 @@ struct f5_dit_ctx {
     float *time_rows;   /* [2*cap_batch] */
     const float **row_ptrs; /* [3*cap_batch]: x, cond, text row pointers of a step */
     void *kscratch;     /* backend scratch (k.scratch), sized with the rest */
+    double *grn_sums;   /* [2*text_dim]: the text blocks' per-channel sums of squares */
 };
 
 /* Grow ctx scratch to hold `batch` evaluated rows of N frames. */

@@ -18,12 +18,16 @@ static void convnext(f5_dit_ctx *ctx, const f5_dit_text_block *t, float *x, int 
     f5_layernorm(k, y, N, Dt, t->ln_w, t->ln_b, F5_DIT_LN_EPS, y);
     f5_linear(k, y, N, Dt, t->pw1_w, F2, t->pw1_b, ff);
     f5_activation(k, F5_ACT_GELU_ERF, ff, (int64_t)N * F2);
-    /* GRN: per-channel L2 norm over TIME, normalised by its channel mean */
-    double mean = 0;
+    /* GRN: per-channel L2 norm over TIME, normalised by its channel mean
+     * (sums walked row by row: the [N, 2Dt] matrix is read in order) */
+    double mean = 0, *ss = ctx->grn_sums;
+    for (int64_t c = 0; c < F2; c++) ss[c] = 0;
+    for (int64_t n = 0; n < N; n++) {
+        const float *r = ff + n * F2;
+        for (int64_t c = 0; c < F2; c++) ss[c] += (double)r[c] * r[c];
+    }
     for (int64_t c = 0; c < F2; c++) {
-        double s = 0;
-        for (int64_t n = 0; n < N; n++) s += (double)ff[n * F2 + c] * ff[n * F2 + c];
-        tmp[c] = (float)sqrt(s);
+        tmp[c] = (float)sqrt(ss[c]);
         mean += tmp[c];
     }
     mean /= (double)F2;
