@@ -34,7 +34,7 @@ static const opt_def opts[] = {
     {"vocab", "F5_VOCAB", NULL, OPT_STR, F(vocab), "vocab.txt (default: next to the checkpoint)"},
     {"model-config", "F5_MODEL_CONFIG", NULL, OPT_STR, F(model_config), "model YAML (default: auto)"},
     {"queue", "F5_QUEUE", NULL, OPT_STR, F(queue), "job queue: sqlite:PATH (default sqlite:<data>/jobs.db) or redis://[user:pass@]host:port[/db][?prefix=&visibility=&max_attempts=&ttl=]"},
-    {"storage", "F5_STORAGE", NULL, OPT_STR, F(storage), "blob storage: fs:DIR (default fs:<data>/blobs)"},
+    {"storage", "F5_STORAGE", NULL, OPT_STR, F(storage), "blob storage: fs:DIR (default fs:<data>/blobs) or s3://bucket[/prefix][?endpoint=URL&region=R&presign=S&retries=N] (AWS_* credentials)"},
     {"role", "F5_ROLE", NULL, OPT_STR, F(role_name), "all | api | worker (all)"},
     {"device", "DEVICE", NULL, OPT_STR, F(device_name), "auto | cpu | cuda (auto)"},
     {"dtype", "F5_DTYPE", NULL, OPT_STR, F(dtype), "fp32 | bf16: precision of the DiT's products (fp32)"},
@@ -229,8 +229,9 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
         return f5_errf(err, F5_ERR_UNSUPPORTED,
                        "--queue: '%s' is not supported (expected sqlite:PATH or redis://[user:pass@]host:port[/db])",
                        c->queue);
-    if (strncmp(c->storage, "fs:", 3) != 0)
-        return f5_errf(err, F5_ERR_UNSUPPORTED, "--storage: '%s' is not supported (this build has fs:DIR)", c->storage);
+    if (strncmp(c->storage, "fs:", 3) != 0 && strncmp(c->storage, "s3://", 5) != 0)
+        return f5_errf(err, F5_ERR_UNSUPPORTED, "--storage: '%s' is not supported (expected fs:DIR or s3://bucket[/prefix])",
+                       c->storage);
     return F5_OK;
 }
 

@@ -79,12 +79,29 @@ enum MHD_Result f5_route_job_audio(f5_svc *svc, f5_http_req *req) {
         f5_error err = {0};
         int fd = -1;
         struct stat sb;
-        if (f5_store_path(svc->store, rec.result_key, path, sizeof path, &err) != F5_OK ||
-            (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &sb) != 0) {
-            if (fd >= 0) close(fd);
+        struct MHD_Response *r = NULL;
+        int status = 200;
+        if (f5_store_path(svc->store, rec.result_key, path, sizeof path, &err) == F5_OK) { /* fs: send the file */
+            if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0 && fstat(fd, &sb) == 0)
+                r = MHD_create_response_from_fd((uint64_t)sb.st_size, fd);
+            else if (fd >= 0) close(fd);
+        } else {
+            char *url = malloc(8192);
+            uint8_t *data = NULL;
+            size_t len = 0;
+            if (url && f5_store_presign(svc->store, rec.result_key, url, 8192, &err) == F5_OK) { /* s3 presign=S */
+                r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+                if (r) MHD_add_response_header(r, "Location", url);
+                status = 302;
+            } else if (f5_store_get(svc->store, rec.result_key, &data, &len, &err) == F5_OK) { /* s3: proxied */
+                r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+                if (!r) free(data);
+            }
+            free(url);
+        }
+        if (!r) {
             ret = f5_http_error(req, 404, "no_stored_result", NULL, "the result of job %s is no longer stored", rec.id);
         } else {
-            struct MHD_Response *r = MHD_create_response_from_fd((uint64_t)sb.st_size, fd);
             const char *mime = rec.params.format == F5_FMT_PCM ? "audio/L16; rate=24000; channels=1"
                                                                : f5_audio_format_mime(rec.params.format);
             MHD_add_response_header(r, "Content-Type", mime);
@@ -93,7 +110,7 @@ enum MHD_Result f5_route_job_audio(f5_svc *svc, f5_http_req *req) {
             snprintf(cd, sizeof cd, "inline; filename=\"%s%s\"", rec.id, ext ? ext : "");
             MHD_add_response_header(r, "Content-Disposition", cd);
             MHD_add_response_header(r, "X-Job-ID", rec.id);
-            ret = f5_http_respond(req, 200, r);
+            ret = f5_http_respond(req, status, r);
         }
     }
     f5_job_rec_free(&rec);

@@ -1,6 +1,7 @@
 /* store.h - blob storage interface: named blobs ("refs/<job>", "results/<job>.wav")
- * that survive restarts. One implementation today (local filesystem, fs:DIR);
- * S3 later behind the same functions (dispatch on the URL scheme). Keys are validated: [A-Za-z0-9._-] segments
+ * that survive restarts. Two backends behind the same functions, picked by
+ * the URL scheme: fs:DIR (local filesystem) and s3://bucket[/prefix]
+ * (S3 or a compatible server, store_s3.c). Keys are validated: [A-Za-z0-9._-] segments
  * separated by '/', no "..". All operations are thread-safe.
  */
 #ifndef F5_STORE_H
@@ -14,7 +15,8 @@
 typedef struct f5_store f5_store;
 typedef struct f5_store_writer f5_store_writer;
 
-/* Open from a URL ("fs:DIR"); creates DIR. */
+/* Open from a URL ("fs:DIR", creating DIR; or s3://bucket[/prefix][?endpoint=
+ * URL&region=R&presign=SECONDS], credentials from AWS_* variables). */
 f5_status f5_store_open(const char *url, f5_store **out, f5_error *err);
 void f5_store_close(f5_store *s);
 
@@ -25,6 +27,9 @@ f5_status f5_store_get(f5_store *s, const char *key, uint8_t **data, size_t *len
 f5_status f5_store_delete(f5_store *s, const char *key, f5_error *err);
 /* Local path of a blob when the backend has one (fs), else F5_ERR_UNSUPPORTED. */
 f5_status f5_store_path(f5_store *s, const char *key, char *buf, size_t n, f5_error *err);
+/* A time-limited URL a client can GET the blob from directly (s3 with
+ * presign=SECONDS), else F5_ERR_UNSUPPORTED (serve it through f5_store_get). */
+f5_status f5_store_presign(f5_store *s, const char *key, char *buf, size_t n, f5_error *err);
 /* Size of a blob, F5_ERR_NOT_FOUND if absent. */
 f5_status f5_store_size(f5_store *s, const char *key, uint64_t *size, f5_error *err);
 

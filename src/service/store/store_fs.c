@@ -2,7 +2,7 @@
  * DIR/key; writes go to a temporary file in the same directory and are
  * renamed into place, so readers never see partial blobs.
  */
-#include "service/store/store.h"
+#include "service/store/store_impl.h"
 
 #include "core/error.h"
 #include "core/fsutil.h"
@@ -16,48 +16,35 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-struct f5_store {
+typedef struct fs_store {
+    f5_store base;
     char root[PATH_MAX];
-};
+} fs_store;
 
-struct f5_store_writer {
-    f5_store *s;
+typedef struct fs_writer {
+    f5_store_writer base;
     FILE *f;
     char tmp[PATH_MAX];
     char dst[PATH_MAX];
-};
+} fs_writer;
 
-bool f5_store_key_valid(const char *key) {
-    if (!key || !*key || strlen(key) > 200 || key[0] == '/') return false;
-    const char *seg = key;
-    for (const char *p = key;; p++) {
-        if (*p == '/' || *p == 0) {
-            size_t n = (size_t)(p - seg);
-            if (n == 0 || (n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.')) return false;
-            if (*p == 0) return true;
-            seg = p + 1;
-            continue;
-        }
-        char c = *p;
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-              c == '-'))
-            return false;
-    }
-}
+static const f5_store_ops fs_ops;
 
-static f5_status key_path(f5_store *s, const char *key, char *buf, size_t n, f5_error *err) {
+static f5_status key_path(f5_store *sb, const char *key, char *buf, size_t n, f5_error *err) {
+    fs_store *s = (fs_store *)sb;
     if (!f5_store_key_valid(key)) return f5_errf(err, F5_ERR_INVALID_ARG, "storage: invalid key '%s'", key ? key : "");
     if ((size_t)snprintf(buf, n, "%s/%s", s->root, key) >= n)
         return f5_errf(err, F5_ERR_INVALID_ARG, "storage: path too long for key '%s'", key);
     return F5_OK;
 }
 
-f5_status f5_store_open(const char *url, f5_store **out, f5_error *err) {
+f5_status f5_store_fs_open(const char *url, f5_store **out, f5_error *err) {
     *out = NULL;
     if (strncmp(url, "fs:", 3) != 0 || !url[3])
         return f5_errf(err, F5_ERR_UNSUPPORTED, "storage: '%s': expected fs:DIR", url);
-    f5_store *s = calloc(1, sizeof *s);
+    fs_store *s = calloc(1, sizeof *s);
     if (!s) return f5_errf(err, F5_ERR_NOMEM, "storage: out of memory");
+    s->base.ops = &fs_ops;
     if (strlen(url + 3) >= sizeof s->root - 256) {
         free(s);
         return f5_errf(err, F5_ERR_INVALID_ARG, "storage: directory path too long");
@@ -68,19 +55,19 @@ f5_status f5_store_open(const char *url, f5_store **out, f5_error *err) {
         free(s);
         return st;
     }
-    *out = s;
+    *out = &s->base;
     return F5_OK;
 }
 
-void f5_store_close(f5_store *s) {
+static void fs_close(f5_store *s) {
     free(s);
 }
 
-f5_status f5_store_begin(f5_store *s, const char *key, f5_store_writer **out, f5_error *err) {
+static f5_status fs_begin(f5_store *s, const char *key, f5_store_writer **out, f5_error *err) {
     *out = NULL;
-    f5_store_writer *w = calloc(1, sizeof *w);
+    fs_writer *w = calloc(1, sizeof *w);
     if (!w) return f5_errf(err, F5_ERR_NOMEM, "storage: out of memory");
-    w->s = s;
+    w->base.s = s;
     f5_status st = key_path(s, key, w->dst, sizeof w->dst, err);
     if (st) goto fail;
     st = f5_mkdirs_parent(w->dst, 0755, err);
@@ -101,20 +88,22 @@ f5_status f5_store_begin(f5_store *s, const char *key, f5_store_writer **out, f5
         st = f5_errf(err, F5_ERR_IO, "storage: fdopen: %s", strerror(errno));
         goto fail;
     }
-    *out = w;
+    *out = &w->base;
     return F5_OK;
 fail:
     free(w);
     return st;
 }
 
-f5_status f5_store_write(f5_store_writer *w, const void *data, size_t len, f5_error *err) {
+static f5_status fs_write(f5_store_writer *wb, const void *data, size_t len, f5_error *err) {
+    fs_writer *w = (fs_writer *)wb;
     if (len && fwrite(data, 1, len, w->f) != len)
         return f5_errf(err, F5_ERR_IO, "storage: write %s: %s", w->tmp, strerror(errno));
     return F5_OK;
 }
 
-f5_status f5_store_commit(f5_store_writer *w, f5_error *err) {
+static f5_status fs_commit(f5_store_writer *wb, f5_error *err) {
+    fs_writer *w = (fs_writer *)wb;
     f5_status st = F5_OK;
     if (fflush(w->f) != 0 || fsync(fileno(w->f)) != 0)
         st = f5_errf(err, F5_ERR_IO, "storage: flush %s: %s", w->tmp, strerror(errno));
@@ -126,28 +115,14 @@ f5_status f5_store_commit(f5_store_writer *w, f5_error *err) {
     return st;
 }
 
-void f5_store_abort(f5_store_writer *w) {
-    if (!w) return;
+static void fs_abort(f5_store_writer *wb) {
+    fs_writer *w = (fs_writer *)wb;
     fclose(w->f);
     unlink(w->tmp);
     free(w);
 }
 
-f5_status f5_store_put(f5_store *s, const char *key, const void *data, size_t len, f5_error *err) {
-    f5_store_writer *w;
-    f5_status st = f5_store_begin(s, key, &w, err);
-    if (st) return st;
-    st = f5_store_write(w, data, len, err);
-    if (st) {
-        f5_store_abort(w);
-        return st;
-    }
-    return f5_store_commit(w, err);
-}
-
-f5_status f5_store_get(f5_store *s, const char *key, uint8_t **data, size_t *len, f5_error *err) {
-    *data = NULL;
-    *len = 0;
+static f5_status fs_get(f5_store *s, const char *key, uint8_t **data, size_t *len, f5_error *err) {
     char path[PATH_MAX];
     f5_status st = key_path(s, key, path, sizeof path, err);
     if (st) return st;
@@ -174,7 +149,7 @@ f5_status f5_store_get(f5_store *s, const char *key, uint8_t **data, size_t *len
     return F5_OK;
 }
 
-f5_status f5_store_delete(f5_store *s, const char *key, f5_error *err) {
+static f5_status fs_delete(f5_store *s, const char *key, f5_error *err) {
     char path[PATH_MAX];
     f5_status st = key_path(s, key, path, sizeof path, err);
     if (st) return st;
@@ -182,11 +157,11 @@ f5_status f5_store_delete(f5_store *s, const char *key, f5_error *err) {
     return F5_OK;
 }
 
-f5_status f5_store_path(f5_store *s, const char *key, char *buf, size_t n, f5_error *err) {
+static f5_status fs_path(f5_store *s, const char *key, char *buf, size_t n, f5_error *err) {
     return key_path(s, key, buf, n, err);
 }
 
-f5_status f5_store_size(f5_store *s, const char *key, uint64_t *size, f5_error *err) {
+static f5_status fs_size(f5_store *s, const char *key, uint64_t *size, f5_error *err) {
     char path[PATH_MAX];
     f5_status st = key_path(s, key, path, sizeof path, err);
     if (st) return st;
@@ -196,3 +171,8 @@ f5_status f5_store_size(f5_store *s, const char *key, uint64_t *size, f5_error *
     *size = (uint64_t)sb.st_size;
     return F5_OK;
 }
+
+static const f5_store_ops fs_ops = {
+    .close = fs_close, .get = fs_get, .del = fs_delete, .path = fs_path, .size = fs_size,
+    .begin = fs_begin, .write = fs_write, .commit = fs_commit, .abort = fs_abort,
+};
