@@ -51,6 +51,10 @@ struct f5_http_req {
     double first_byte_ms;        /* request end -> first byte handed to MHD */
     bool stream_ok;
     int fd;                      /* the connection's socket, for hang-up checks */
+    /* Other routes with a body (POST /normalize): the whole body, buffered
+     * up to max_body_bytes, NUL-terminated. */
+    char *body;
+    size_t body_len, body_cap;
 };
 
 /* Routing (server.c). */
@@ -85,6 +89,8 @@ enum MHD_Result f5_route_version(f5_svc *svc, f5_http_req *req);
 enum MHD_Result f5_route_config(f5_svc *svc, f5_http_req *req);
 enum MHD_Result f5_route_metrics(f5_svc *svc, f5_http_req *req);
 enum MHD_Result f5_route_static(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_normalize(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_v1_models(f5_svc *svc, f5_http_req *req);
 
 /* Body streaming for POST /tts (route_tts.c): called on the first call
  * (headers known), per body piece, and may queue an early error. */

@@ -34,6 +34,8 @@ static const f5_http_route routes[] = {
     {"GET", "/version", f5_route_version, false},
     {"GET", "/config", f5_route_config, false},
     {"GET", "/metrics", f5_route_metrics, false},
+    {"POST", "/normalize", f5_route_normalize, true},
+    {"GET", "/v1/models", f5_route_v1_models, false},
     {"GET", "/", f5_route_static, false},
     {"GET", "/index.html", f5_route_static, false},
     {"GET", "/app.js", f5_route_static, false},
@@ -106,7 +108,24 @@ void f5_http_req_unref(f5_http_req *req) {
     }
     f5_mp_free(req->mp);
     f5_tts_form_free(req->form);
+    free(req->body);
     free(req);
+}
+
+/* Appends a body piece to req->body (kept NUL-terminated); false when out of memory. */
+static bool body_append(f5_http_req *req, const char *data, size_t n) {
+    if (req->body_len + n + 1 > req->body_cap) {
+        size_t cap = req->body_cap ? req->body_cap : 4096;
+        while (cap < req->body_len + n + 1) cap *= 2;
+        char *b = realloc(req->body, cap);
+        if (!b) return false;
+        req->body = b;
+        req->body_cap = cap;
+    }
+    memcpy(req->body + req->body_len, data, n);
+    req->body_len += n;
+    req->body[req->body_len] = 0;
+    return true;
 }
 
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -171,7 +190,12 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         if (req->body_bytes > 2 * svc->cfg.max_body_bytes)
             return f5_http_error(req, 413, "body_too_large", NULL, "request body exceeds the limit of %lld bytes",
                                  svc->cfg.max_body_bytes);
-        if (req->route->takes_body && !req->body_too_large) f5_route_tts_body(svc, req, upload_data, n);
+        if (req->route->takes_body && !req->body_too_large) {
+            if (req->route->handler == f5_route_tts) f5_route_tts_body(svc, req, upload_data, n);
+            else if (!body_append(req, upload_data, n))
+                return f5_http_error(req, 500, "out_of_memory", NULL, "cannot buffer a request body of %lld bytes",
+                                     req->body_bytes);
+        }
         return MHD_YES;
     }
     if (req->responded) return MHD_YES;
