@@ -31,9 +31,22 @@ static bool id_phone_context(tn_ctx *c) {
                 if (tn_prev_phrase(c, back, id_words[k]) &&
                     !(back > 0 && (tn_prev_is(c, back - 1, "hóa") || tn_prev_is(c, back - 1, "hoá"))))
                     return true; /* not "mã hóa 1000 tệp" */
-    for (int back = 0; back < 5; back++)
-        for (size_t k = 0; k < sizeof id_far / sizeof *id_far; k++)
-            if (tn_prev_phrase(c, back, id_far[k])) return true;
+    /* the last 6 output words, found once (this runs for every digit string) */
+    const char *w[6];
+    size_t wn[6];
+    for (int k = 0; k < 6; k++) w[k] = tn_last_word(c->o, &wn[k], k);
+    for (int back = 0; back < 5 && w[back]; back++)
+        for (size_t k = 0; k < sizeof id_far / sizeof *id_far; k++) {
+            const char *ph = id_far[k], *sp = strchr(ph, ' ');
+            if (!sp) {
+                if (wn[back] == strlen(ph) && memcmp(w[back], ph, wn[back]) == 0) return true;
+                continue;
+            }
+            size_t fl = (size_t)(sp - ph);
+            if (w[back + 1] && wn[back + 1] == fl && memcmp(w[back + 1], ph, fl) == 0 && wn[back] == strlen(sp + 1) &&
+                memcmp(w[back], sp + 1, wn[back]) == 0)
+                return true;
+        }
     return false;
 }
 
