@@ -65,6 +65,8 @@ static void *loader_main(void *arg) {
         return NULL;
     }
     atomic_store(&s->phase, F5_SVC_READY);
+    f5_obs_set(&s->metrics, F5_OBS_MODEL_LOAD, NULL, NULL, t1 - t0);
+    if (s->cfg.warmup) f5_obs_set(&s->metrics, F5_OBS_MODEL_WARMUP, NULL, NULL, f5_obs_mono() - t1);
     atomic_store(&s->metrics.ready, 1);
     f5_obs_event(&s->log, "info", "model",
                  json_pack("{s:s, s:s, s:f, s:f}", "status", "ready", "model_version", s->model_version, "load_ms",
@@ -165,5 +167,6 @@ void f5_svc_free(f5_svc *s) {
     f5_store_close(s->store);
     json_decref(s->engine_info);
     pthread_mutex_destroy(&s->info_mu);
+    f5_obs_metrics_destroy(&s->metrics);
     free(s);
 }

@@ -48,7 +48,18 @@ enum MHD_Result f5_route_config(f5_svc *svc, f5_http_req *req) {
 }
 
 enum MHD_Result f5_route_metrics(f5_svc *svc, f5_http_req *req) {
-    char *s = f5_obs_metrics_text(&svc->metrics, f5_jobs_queued(svc->jobs));
+    f5_obs_sample smp = {-1, -1, -1, -1, -1, -1};
+    f5_queue_stats qs = {0};
+    if (svc->queue && f5_queue_stats_get(svc->queue, &qs, NULL) == F5_OK) {
+        smp.queue_depth = qs.depth;
+        smp.queue_running = qs.pending;
+        smp.queue_dead = qs.dead;
+        smp.queue_conn_errors = qs.errors;
+        smp.queue_reconnects = qs.reconnects;
+    } else if (svc->jobs) {
+        smp.queue_depth = f5_jobs_queued(svc->jobs);
+    }
+    char *s = f5_obs_metrics_text(&svc->metrics, &smp);
     if (!s) return MHD_NO;
     struct MHD_Response *r = MHD_create_response_from_buffer(strlen(s), s, MHD_RESPMEM_MUST_FREE);
     MHD_add_response_header(r, "Content-Type", "text/plain; version=0.0.4");

@@ -212,7 +212,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     if (!req) return;
     *con_cls = NULL;
     double ms = (f5_obs_mono() - req->t0_mono) * 1000.0;
-    f5_obs_metrics_http(&svc->metrics, req->status);
+    f5_obs_metrics_http(&svc->metrics, req->route ? req->route->pattern : "", req->status, ms / 1000.0);
     json_t *ev = json_pack("{s:s, s:s, s:s, s:s, s:i, s:f, s:I}", "request_id", req->request_id, "method", req->method,
                            "path", req->path, "route", req->route ? req->route->pattern : "", "status", req->status,
                            "latency_ms", ms, "body_bytes", (json_int_t)req->body_bytes);

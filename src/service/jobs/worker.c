@@ -26,6 +26,7 @@ typedef struct run_state {
     double deadline_mono;     /* 0 = none */
     double last_db_progress;
     double last_db_mono;
+    double last_step_mono;    /* previous progress report, for the per-step histogram */
     bool stream_pcm;          /* sync wav/pcm: chunks are streamed as they arrive */
     bool header_sent;
 } run_state;
@@ -53,6 +54,8 @@ static void on_progress(void *user, double f) {
     pthread_cond_broadcast(&rs->job->cv);
     pthread_mutex_unlock(&j->mu);
     double now = f5_obs_mono();
+    if (j->o.metrics && rs->last_step_mono > 0) f5_obs_observe(j->o.metrics, F5_OBS_NFE_STEP, NULL, NULL, now - rs->last_step_mono);
+    rs->last_step_mono = now;
     if (f - rs->last_db_progress >= 0.05 || now - rs->last_db_mono >= 1.0) {
         f5_queue_set_progress(j->o.queue, rs->rec->id, f, NULL);
         rs->last_db_progress = f;
@@ -193,7 +196,10 @@ static job_outcome job_prepare(job_run *jr) {
     j->running++;
     pthread_mutex_unlock(&j->mu);
     jr->job = job;
-    if (j->o.metrics) atomic_fetch_add(&j->o.metrics->jobs_running, 1);
+    if (j->o.metrics) {
+        atomic_fetch_add(&j->o.metrics->jobs_running, 1);
+        if (rec->attempts <= 1) f5_obs_observe(j->o.metrics, F5_OBS_QUEUE_WAIT, NULL, NULL, f5_obs_now() - rec->created_at);
+    }
     f5_obs_event(j->o.log, "info", "job",
                  json_pack("{s:s, s:s, s:s, s:i, s:f}", "job_id", rec->id, "request_id", rec->request_id, "status",
                            "running", "attempt", rec->attempts, "queue_wait_ms", (f5_obs_now() - rec->created_at) * 1000));

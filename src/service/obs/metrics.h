@@ -1,31 +1,96 @@
-/* metrics.h - a handful of process counters rendered as Prometheus text.
- * All updates are lock-free atomics; one instance per service.
+/* metrics.h - the service's Prometheus metrics registry.
+ *
+ * A fixed set of families (enum f5_obs_family), each a counter, gauge or
+ * histogram with fixed buckets and at most two labels whose values come
+ * from bounded sets (route patterns, status codes, job states, reasons;
+ * never ids). Series are created on first use up to F5_OBS_MAX_SERIES per
+ * family; a new label combination past that is folded into the label value
+ * "other". Updates take one mutex per family (a few tens of ns); the render
+ * function writes the Prometheus text exposition format 0.0.4 with the
+ * f5tts_ prefix, unit suffixes, and NaN / +Inf spelt as Prometheus wants.
+ * Process gauges (RSS, open fds) are sampled at render time from /proc.
+ *
+ * Other modules call f5_obs_inc / f5_obs_add / f5_obs_set / f5_obs_observe
+ * with a family and its label values (NULL for a family without labels).
+ * A few legacy atomics below are still updated directly by the job layer.
  */
 #ifndef F5_OBS_METRICS_H
 #define F5_OBS_METRICS_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
 
-enum { F5_METRIC_HTTP_CLASSES = 6 }; /* 1xx..5xx + other */
-enum { F5_METRIC_JOB_STATES = 3 };   /* succeeded, failed, cancelled */
+typedef enum f5_obs_family {
+    F5_OBS_HTTP_REQUESTS,      /* counter   {route, code} */
+    F5_OBS_HTTP_DURATION,      /* histogram {route} seconds */
+    F5_OBS_SYNTH_DURATION,     /* histogram seconds of engine wall time per job */
+    F5_OBS_RTF,                /* histogram real-time factor per job */
+    F5_OBS_AUDIO_SECONDS,      /* counter   seconds of audio synthesised */
+    F5_OBS_NFE_STEP,           /* histogram seconds per sampling (NFE) step */
+    F5_OBS_QUEUE_WAIT,         /* histogram seconds from accept to claim */
+    F5_OBS_JOBS_FINISHED,      /* counter   {state} */
+    F5_OBS_MODEL_LOAD,         /* gauge     seconds */
+    F5_OBS_MODEL_WARMUP,       /* gauge     seconds */
+    F5_OBS_STORAGE_ERRORS,     /* counter   {op} */
+    F5_OBS_STORAGE_RETRIES,    /* counter   {op} */
+    F5_OBS_QUEUE_ERRORS,       /* counter   {op} */
+    F5_OBS_QUEUE_RETRIES,      /* counter   {op} */
+    F5_OBS_RATE_LIMITED,       /* counter   {reason} */
+    F5_OBS_SPANS_DROPPED,      /* counter   trace spans dropped */
+    F5_OBS_N_FAMILIES
+} f5_obs_family;
+
+enum { F5_OBS_MAX_SERIES = 48, F5_OBS_MAX_BUCKETS = 16, F5_OBS_LABEL_LEN = 48 };
+
+typedef struct f5_obs_series {
+    char lv[2][F5_OBS_LABEL_LEN];
+    double value;                         /* counter / gauge value, histogram sum */
+    unsigned long long count;             /* histogram observations */
+    unsigned long long bucket[F5_OBS_MAX_BUCKETS];
+} f5_obs_series;
+
+typedef struct f5_obs_fam_state {
+    pthread_mutex_t mu;
+    int n;
+    f5_obs_series s[F5_OBS_MAX_SERIES];
+} f5_obs_fam_state;
 
 typedef struct f5_obs_metrics {
-    atomic_ullong http_requests[F5_METRIC_HTTP_CLASSES];
-    atomic_ullong jobs_finished[F5_METRIC_JOB_STATES];
+    f5_obs_fam_state fam[F5_OBS_N_FAMILIES];
+    /* legacy fields, updated directly by the job layer */
     atomic_ullong jobs_accepted;
     atomic_ullong jobs_rejected_full;
     atomic_llong jobs_running;
-    atomic_ullong audio_ms_total;   /* synthesised audio, milliseconds */
-    atomic_ullong synth_ms_total;   /* wall time in synthesis, milliseconds */
     atomic_int ready;
+    double started_at;                    /* unix time, for process_start_time_seconds */
 } f5_obs_metrics;
 
 void f5_obs_metrics_init(f5_obs_metrics *m);
-void f5_obs_metrics_http(f5_obs_metrics *m, int status);
-/* state: 0 succeeded, 1 failed, 2 cancelled */
+void f5_obs_metrics_destroy(f5_obs_metrics *m);
+
+/* Label values: NULL or up to two strings (as many as the family has labels). */
+void f5_obs_add(f5_obs_metrics *m, f5_obs_family f, const char *l0, const char *l1, double v);
+void f5_obs_inc(f5_obs_metrics *m, f5_obs_family f, const char *l0, const char *l1);
+void f5_obs_set(f5_obs_metrics *m, f5_obs_family f, const char *l0, const char *l1, double v);
+void f5_obs_observe(f5_obs_metrics *m, f5_obs_family f, const char *l0, const char *l1, double v);
+
+/* One finished HTTP request: route pattern ("" when unmatched), status, seconds. */
+void f5_obs_metrics_http(f5_obs_metrics *m, const char *route, int status, double seconds);
+/* state: 0 succeeded, 1 failed, 2 cancelled; audio_s / wall_s 0 when unknown. */
 void f5_obs_metrics_job(f5_obs_metrics *m, int state, double audio_s, double wall_s);
-/* Prometheus exposition text; queued is sampled by the caller. Caller frees. */
-char *f5_obs_metrics_text(f5_obs_metrics *m, long long queued);
+
+/* Values sampled by the caller at scrape time; -1 = unknown (left out). */
+typedef struct f5_obs_sample {
+    long long queue_depth, queue_running, queue_dead;
+    long long queue_conn_errors, queue_reconnects;  /* backend connection counters */
+    long long inflight;
+} f5_obs_sample;
+
+/* Prometheus exposition text. Caller frees; NULL when out of memory. */
+char *f5_obs_metrics_text(f5_obs_metrics *m, const f5_obs_sample *smp);
+
+/* Prometheus float spelling: NaN, +Inf, -Inf or %.17g (buf >= 32 bytes). */
+void f5_obs_fmt_double(char *buf, size_t n, double v);
 
 #endif
