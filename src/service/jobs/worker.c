@@ -335,13 +335,29 @@ static void job_settle(job_run *jr, job_outcome o) {
     }
     if (!requeued) {
         rec->finished_at = f5_obs_now();
-        if (rec->ref_key[0]) {
-            f5_store_delete(j->o.store, rec->ref_key, NULL);
-            rec->ref_key[0] = 0;
+        char ref[sizeof rec->ref_key];
+        snprintf(ref, sizeof ref, "%s", rec->ref_key);
+        rec->ref_key[0] = 0;
+        /* Record the end first, retrying while the queue is unreachable (Redis restarting): until it is
+         * recorded the job may be re-run elsewhere, so its reference is deleted only afterwards. */
+        bool recorded = false;
+        double wait = 0.1;
+        for (int attempt = 0; attempt < 20 && !recorded; attempt++) {
+            f5_error ferr = {0};
+            if (f5_queue_finish(j->o.queue, rec, &ferr) == F5_OK) {
+                recorded = true;
+                break;
+            }
+            if (attempt == 0)
+                f5_obs_msgf(j->o.log, "error", "queue", "recording the end of job %s failed (retrying): %s", rec->id,
+                            ferr.message);
+            struct timespec ts = {.tv_sec = (time_t)wait, .tv_nsec = (long)((wait - (double)(time_t)wait) * 1e9)};
+            nanosleep(&ts, NULL);
+            wait = wait * 2 > 2 ? 2 : wait * 2;
         }
-        f5_error ferr = {0};
-        if (f5_queue_finish(j->o.queue, rec, &ferr) != F5_OK)
-            f5_obs_msgf(j->o.log, "error", "queue", "recording the end of job %s failed: %s", rec->id, ferr.message);
+        if (recorded && ref[0]) f5_store_delete(j->o.store, ref, NULL);
+        else if (!recorded)
+            f5_obs_msgf(j->o.log, "error", "queue", "the end of job %s was not recorded; it may run again", rec->id);
         if (jr->job) {
             pthread_mutex_lock(&j->mu);
             jr->job->state = rec->state;
