@@ -18,7 +18,8 @@ APT_PKGS=(
   sox libsox-fmt-all espeak-ng lame opus-tools vorbis-tools flac valgrind curl
 )
 if [ "${F5_WITH_SERVICE_DEPS:-1}" = 1 ]; then
-  APT_PKGS+=(chromium)  # prometheus joins when the observability tests land
+  APT_PKGS+=(chromium)
+  APT_PKGS+=(prometheus)  # observability tests: a real scraper, promtool for the rules and the exposition format
   APT_PKGS+=(redis-server nginx-light yamllint)  # scale-out tests: a real broker, the gateway, deploy/ lint
   # Node: keep an existing installation (e.g. NodeSource's nodejs, which bundles npm).
   command -v node >/dev/null 2>&1 || APT_PKGS+=(nodejs)

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# ctest wrapper: the observability checks. promtool checks the alerting
+# rules and the Prometheus config in deploy/prometheus, then metrics.test.js
+# runs a real Prometheus against a real `f5tts serve` (test model). Missing
+# tools are a failure with a message, never a silent skip.
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$here/../.."
+for t in node promtool prometheus; do
+  command -v "$t" >/dev/null || { echo "FAIL: $t is not installed (scripts/install-deps.sh)"; exit 1; }
+done
+[ -d "$here/node_modules/playwright-core" ] || { echo "FAIL: run scripts/install-deps.sh (npm install in tests/service)"; exit 1; }
+promtool check rules "$root/deploy/prometheus/alerts.yml" || { echo "FAIL: promtool check rules"; exit 1; }
+promtool check config "$root/deploy/prometheus/prometheus.yml" || { echo "FAIL: promtool check config"; exit 1; }
+export F5_BIN="${F5_BIN:-$root/build/f5tts}"
+cd "$here" && exec node --test --test-reporter=spec metrics.test.js
