@@ -217,6 +217,29 @@ f5_status f5_synthesize(f5_session *s, const f5_voice *v, const char *text, cons
                         bool keep_pcm, f5_synth_result *res, f5_error *err);
 void f5_synth_result_free(f5_synth_result *r);
 
+/* Dry run: what f5_synthesize would do with this text and voice, without
+ * sampling or vocoding (no session needed). Same text preparation, chunking,
+ * tokenisation and duration rule as f5_synthesize. */
+typedef struct f5_synth_plan_chunk {
+    char *text;             /* the chunk of the prepared text */
+    int32_t *token_ids;     /* [n_tokens]: ids of ref_text' + chunk as the DiT sees them */
+    int n_tokens;
+    int frames;             /* generated mel frames (the reference's excluded) */
+    double seconds;         /* planned audio duration of the chunk = frames * 256 / 24000 */
+} f5_synth_plan_chunk;
+
+typedef struct f5_synth_plan {
+    char *text;             /* the prepared (normalised) text */
+    int max_chars;          /* chunk size rule from the reference (bytes) */
+    int n_chunks;
+    f5_synth_plan_chunk *chunks; /* [n_chunks] */
+    double total_seconds;   /* sum of chunk seconds minus the cross-fades */
+} f5_synth_plan;
+
+f5_status f5_synth_plan_make(const f5_model *m, const f5_voice *v, const char *text, const f5_synth_params *p,
+                             f5_synth_plan *out, f5_error *err);
+void f5_synth_plan_free(f5_synth_plan *plan);
+
 /* ------------------------------------------------------------------ text */
 
 /* Vietnamese text normalisation (../shared/textnorm convention): one

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/fsutil.h"
 #include "cli/progress.h"
+#include "cli/synth_dryrun.h"
 #include "f5tts.h"
 #include "pipeline/pipeline_internal.h"
 #include "pipeline/resolve.h"
@@ -30,6 +31,7 @@ typedef struct synth_opts {
     int threads;
     bool json, quiet, no_normalize, lowercase_set, lowercase;
     f5_synth_params p;
+    bool dry_run; /* print the plan (text, chunks, token ids, seconds), no synthesis */
 } synth_opts;
 
 static void usage(FILE *f) {
@@ -37,7 +39,7 @@ static void usage(FILE *f) {
             "usage: f5tts synth --model M [--vocoder V] --ref FILE --ref-text T (--text T | --text-file F) -o OUT\n"
             "                   [--speed 1] [--nfe 32] [--cfg 2] [--sway -1] [--seed N] [--remove-silence]\n"
             "                   [--format wav|wav_float|flac|ogg|mp3|pcm] [--device auto|cpu|cuda] [--threads N]\n"
-            "                   [--dtype fp32|bf16] [--json]\n"
+            "                   [--dtype fp32|bf16] [--json] [--dry-run]\n"
             "\n"
             "  --model M          model directory (checkpoint + vocab.txt [+ YAML]), checkpoint file, or name\n"
             "                     (F5TTS_v1_Base, F5TTS_Base, F5-TTS-Vietnamese-ViVoice, ORG/NAME in the HF cache)\n"
@@ -65,6 +67,8 @@ static void usage(FILE *f) {
             "  --threads N        CPU threads (default: all cores)\n"
             "  --dtype fp32|bf16  precision of the DiT's products (default fp32, env F5_DTYPE); bf16 is ~2x\n"
             "                     faster on CPUs with AVX512-BF16/AMX, falls back to fp32 elsewhere\n"
+            "  --dry-run          print the plan as JSON (normalised text, chunks, token ids, planned seconds\n"
+            "                     per chunk) without synthesising; -o is not needed\n"
             "  --json             print seed, timings and RTF as JSON on stdout\n"
             "  --quiet            no progress bar\n");
 }
@@ -144,6 +148,7 @@ static int parse_args(int argc, char **argv, synth_opts *o) {
         long n;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) return usage(stdout), 1;
         if (!strcmp(a, "--json")) { o->json = true; continue; }
+        if (!strcmp(a, "--dry-run")) { o->dry_run = true; continue; }
         if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) { o->quiet = true; continue; }
         if (!strcmp(a, "--remove-silence")) { o->p.remove_silence = true; continue; }
         if (!strcmp(a, "--no-normalize")) { o->no_normalize = true; continue; }
@@ -284,6 +289,7 @@ int cmd_synth(int argc, char **argv) {
     if (rc) return rc == 1 ? 0 : 2;
     if (!o.model) return fprintf(stderr, "f5tts synth: --model is required (or set CKPT_PATH / MODEL_NAME)\n"), 2;
     if (!o.ref) return fprintf(stderr, "f5tts synth: --ref FILE is required (the voice to clone)\n"), 2;
+    if (o.dry_run && !o.out) o.out = "(dry run)";
     if (!o.out) return fprintf(stderr, "f5tts synth: -o OUT is required\n"), 2;
     if (o.text && o.text_file) return fprintf(stderr, "f5tts synth: give --text or --text-file, not both\n"), 2;
     if (!o.text && !o.text_file) return fprintf(stderr, "f5tts synth: --text T or --text-file F is required\n"), 2;
@@ -293,7 +299,7 @@ int cmd_synth(int argc, char **argv) {
     if (o.format) {
         if (!f5_audio_format_parse(o.format, &fmt))
             return fprintf(stderr, "f5tts synth: unknown --format '%s' (wav, wav_float, flac, ogg, mp3, pcm)\n", o.format), 2;
-    } else if (strcmp(o.out, "-") && !format_from_name(o.out, &fmt)) {
+    } else if (!o.dry_run && strcmp(o.out, "-") && !format_from_name(o.out, &fmt)) {
         return fprintf(stderr, "f5tts synth: cannot tell the format from '%s': use a .wav/.flac/.ogg/.mp3/.pcm name or --format\n", o.out), 2;
     }
     f5_device dev = F5_DEVICE_AUTO;
@@ -348,6 +354,16 @@ int cmd_synth(int argc, char **argv) {
         f5_model_get_info(m, &mi);
         if (strcmp(mi.precision, "bf16"))
             fprintf(stderr, "f5tts synth: note: this CPU has neither AVX512-BF16 nor AMX: running in fp32\n");
+    }
+    if (o.dry_run) { /* no vocoder or session: only the voice and the plan */
+        f5_voice_params dvp = f5_voice_default_params();
+        dvp.target_rms = o.p.target_rms;
+        if (f5_voice_create_file(m, o.ref, o.ref_text ? o.ref_text : "", &dvp, &v, &err)) {
+            fprintf(stderr, "f5tts synth: reference: %s\n", err.message);
+            goto done;
+        }
+        rc = f5_cli_synth_dry_run(m, v, text ? text : o.text, &o.p);
+        goto done;
     }
     char vbuf[F5_PATH_MAX];
     const char *vocoder = o.vocoder ? o.vocoder : default_vocoder(o.model, vbuf, sizeof vbuf);
