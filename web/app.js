@@ -16,7 +16,7 @@ const I18N = {
     needText: 'Please type some text.', needVoice: 'Please upload or record a reference voice.',
     needRefText: 'Please type what the reference voice says.', micDenied: 'Microphone not available: ',
     recorded: 'Recorded', seconds: 's', failed: 'Failed', cancelled: 'Cancelled', network: 'Network error: ',
-    tooLong: 'The text is too long.',
+    tooLong: 'The text is too long.', preview: 'Preview normalised text',
   },
   vi: {
     title: 'Chuyển văn bản thành giọng nói (nhân bản giọng)', text: 'Văn bản cần đọc', chars: 'ký tự',
@@ -29,7 +29,7 @@ const I18N = {
     notReady: 'Mô hình đang được tải, vui lòng thử lại sau.', needText: 'Vui lòng nhập văn bản.',
     needVoice: 'Vui lòng tải lên hoặc ghi âm giọng mẫu.', needRefText: 'Vui lòng nhập nội dung của giọng mẫu.',
     micDenied: 'Không dùng được micro: ', recorded: 'Đã ghi', seconds: 'giây', failed: 'Thất bại',
-    cancelled: 'Đã huỷ', network: 'Lỗi mạng: ', tooLong: 'Văn bản quá dài.',
+    cancelled: 'Đã huỷ', network: 'Lỗi mạng: ', tooLong: 'Văn bản quá dài.', preview: 'Xem trước văn bản đã chuẩn hoá',
   },
 };
 
@@ -190,6 +190,22 @@ async function loadInfo() {
 
 $('lang').addEventListener('click', () => { lang = lang === 'en' ? 'vi' : 'en'; localStorage.setItem('f5-lang', lang); applyLang(); });
 $('text').addEventListener('input', updateCount);
+
+// POST /normalize: the text as synthesis will read it, one sentence per line.
+async function previewText() {
+  const text = $('text').value;
+  if (!text.trim()) { showError(t('needText')); return; }
+  showError('');
+  try {
+    const r = await fetch('/normalize', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                                          body: JSON.stringify({ text }) });
+    const j = await r.json();
+    if (!r.ok) { showError(j.error ? j.error.message : `HTTP ${r.status}`); return; }
+    $('norm-preview').textContent = j.sentences.join('\n');
+    $('norm-preview').hidden = false;
+  } catch (e) { showError(t('network') + e.message); }
+}
+$('preview').addEventListener('click', previewText);
 $('speed').addEventListener('input', () => { $('speed-out').textContent = Number($('speed').value).toFixed(2); });
 $('voice').addEventListener('change', () => {
   const f = $('voice').files[0];
