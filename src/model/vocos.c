@@ -96,19 +96,7 @@ void f5_vocos_head_bin(const float *row, int nb, int b, float *re, float *im) {
 }
 
 /* LayerNorm over D for each of T rows (eps 1e-6, affine), in place allowed. */
-static void layer_norm(const float *x, float *y, int T, int D, const float *w, const float *b) {
-    for (int t = 0; t < T; t++) {
-        const float *r = x + (size_t)t * D;
-        float *o = y + (size_t)t * D;
-        double mean = 0, var = 0;
-        for (int d = 0; d < D; d++) mean += r[d];
-        mean /= D;
-        for (int d = 0; d < D; d++) var += (r[d] - mean) * (r[d] - mean);
-        var /= D;
-        float inv = (float)(1.0 / sqrt(var + 1e-6)), m = (float)mean;
-        for (int d = 0; d < D; d++) o[d] = (r[d] - m) * inv * w[d] + b[d];
-    }
-}
+#define VOCOS_LN_EPS 1e-6f /* the backbone's LayerNorms */
 
 /* Depthwise conv k7 pad 3 over time: y[t, d] = b[d] + sum_k wt[k, d] x[t+k-3, d]. */
 static void dwconv7(const float *x, float *y, int T, int D, const float *wt, const float *b) {
@@ -122,10 +110,6 @@ static void dwconv7(const float *x, float *y, int T, int D, const float *wt, con
             for (int d = 0; d < D; d++) o[d] += wk[d] * r[d];
         }
     }
-}
-
-static void gelu_exact(float *x, size_t n) {
-    for (size_t i = 0; i < n; i++) x[i] = 0.5f * x[i] * (1.0f + erff(x[i] * (float)M_SQRT1_2));
 }
 
 /* Backbone: mel [C, T] -> s->x [T, D]. */
@@ -142,13 +126,13 @@ static void backbone(const f5_vocos *v, f5_vocos_scratch *s, const f5_kctx *k, c
             }
     }
     f5_linear(k, cols, T, (int64_t)C * 7, v->embed_w, D, v->embed_b, s->y);
-    layer_norm(s->y, s->x, T, D, v->norm_w, v->norm_b);
+    f5_layernorm(k, s->y, T, D, v->norm_w, v->norm_b, VOCOS_LN_EPS, s->x);
     for (int l = 0; l < c->num_layers; l++) {
         const f5_vocos_block *bl = &v->blocks[l];
         dwconv7(s->x, s->y, T, D, bl->dw_wt, bl->dw_b);
-        layer_norm(s->y, s->y, T, D, bl->ln_w, bl->ln_b);
+        f5_layernorm(k, s->y, T, D, bl->ln_w, bl->ln_b, VOCOS_LN_EPS, s->y);
         f5_linear(k, s->y, T, D, bl->pw1_w, I, bl->pw1_b, s->h);
-        gelu_exact(s->h, (size_t)T * I);
+        f5_activation(k, F5_ACT_GELU_ERF, s->h, (int64_t)T * I);
         f5_linear(k, s->h, T, I, bl->pw2_w, D, bl->pw2_b, s->y);
         size_t n = (size_t)T * D;
         if (bl->gamma) {
@@ -161,7 +145,7 @@ static void backbone(const f5_vocos *v, f5_vocos_scratch *s, const f5_kctx *k, c
             for (size_t i = 0; i < n; i++) s->x[i] += s->y[i];
         }
     }
-    layer_norm(s->x, s->x, T, D, v->fln_w, v->fln_b);
+    f5_layernorm(k, s->x, T, D, v->fln_w, v->fln_b, VOCOS_LN_EPS, s->x);
 }
 
 f5_status f5_vocos_decode(const f5_vocos *v, f5_vocos_scratch *s, const f5_kctx *k_in, const float *mel, int T,
