@@ -221,13 +221,6 @@ AVX512 static void head_f32(const flash_job *j, int64_t b, int64_t h, float *wsp
 
 /* ------------------------------------------------------------------ bf16 */
 
-static inline uint16_t bf16_round(float f) {
-    uint32_t u;
-    memcpy(&u, &f, sizeof u);
-    if ((u & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((u >> 16) | 0x40);
-    return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
-}
-
 /* One row of DH floats (times s) as DH/2 bf16 pairs (d even low, d odd
  * high): two conversions, natural order. A NULL row gives zeros. */
 AVX512_BF16 static inline void row_pairs(const float *x, float s, uint32_t *out) {
