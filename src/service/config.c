@@ -5,6 +5,7 @@
 #include "service/config.h"
 
 #include "core/error.h"
+#include "service/obs/log.h"
 
 #include <errno.h>
 #include <math.h>
@@ -55,6 +56,8 @@ static const opt_def opts[] = {
     {"nfe", "NFE_STEP", NULL, OPT_INT, F(default_nfe), "default NFE steps (32)"},
     {"cfg", "CFG_STRENGTH", NULL, OPT_DBL, F(default_cfg), "default CFG strength (2)"},
     {"warmup", "F5_WARMUP", NULL, OPT_BOOL, F(warmup), "warm-up synthesis before ready (true)"},
+    {"log-level", "F5_LOG_LEVEL", NULL, OPT_STR, F(log_level), "debug | info | warn | error (info)"},
+    {"log-format", "F5_LOG_FORMAT", NULL, OPT_STR, F(log_format), "json | text (json)"},
 };
 #define N_OPTS (sizeof opts / sizeof opts[0])
 
@@ -63,6 +66,8 @@ void f5_svc_config_defaults(f5_svc_config *c) {
     snprintf(c->listen, sizeof c->listen, "127.0.0.1:8080");
     snprintf(c->data_dir, sizeof c->data_dir, "./data");
     snprintf(c->role_name, sizeof c->role_name, "all");
+    snprintf(c->log_level, sizeof c->log_level, "info");
+    snprintf(c->log_format, sizeof c->log_format, "json");
     snprintf(c->device_name, sizeof c->device_name, "auto");
     snprintf(c->dtype, sizeof c->dtype, "fp32");
     c->concurrency = 1;
@@ -186,6 +191,10 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
     else if (!strcmp(c->role_name, "api")) c->role = F5_SVC_ROLE_API;
     else if (!strcmp(c->role_name, "worker")) c->role = F5_SVC_ROLE_WORKER;
     else return f5_errf(err, F5_ERR_INVALID_ARG, "--role: expected all, api or worker, got '%s'", c->role_name);
+    if (f5_obs_level_parse(c->log_level) < 0)
+        return f5_errf(err, F5_ERR_INVALID_ARG, "--log-level: expected debug, info, warn or error, got '%s'", c->log_level);
+    if (strcmp(c->log_format, "json") && strcmp(c->log_format, "text"))
+        return f5_errf(err, F5_ERR_INVALID_ARG, "--log-format: expected json or text, got '%s'", c->log_format);
     f5_precision prec;
     if (!f5_precision_parse(c->dtype, &prec))
         return f5_errf(err, F5_ERR_INVALID_ARG, "--dtype: expected fp32 or bf16, got '%s'", c->dtype);

@@ -27,6 +27,8 @@ typedef struct f5_svc_config {
     char queue[F5_SVC_STR];        /* sqlite:PATH ("" = sqlite:<data>/jobs.db) */
     char storage[F5_SVC_STR];      /* fs:DIR ("" = fs:<data>/blobs) */
     char role_name[16];
+    char log_level[16];            /* debug | info | warn | error */
+    char log_format[16];           /* json | text */
     char device_name[16];
     char dtype[16];                /* fp32 | bf16 */
     char model_label[F5_SVC_STR];  /* free label shown in logs/UI, e.g. "TEST MODEL (random weights)" */

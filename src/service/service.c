@@ -87,6 +87,8 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
     s->cfg = *cfg;
     s->log.sink = sink;
     s->log.user = sink_user;
+    s->log.min_level = f5_obs_level_parse(cfg->log_level);
+    s->log.text = !strcmp(cfg->log_format, "text");
     s->started_at = f5_obs_now();
     f5_obs_metrics_init(&s->metrics);
     pthread_mutex_init(&s->info_mu, NULL);

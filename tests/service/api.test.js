@@ -224,6 +224,31 @@ describe('errors', () => {
       await r.arrayBuffer();
     }
   });
+  it('W3C traceparent: continued when valid (same trace, new span, tracestate passed), new trace otherwise', async () => {
+    const tp = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const r = await fetch(`${srv.base}/version`, { headers: { traceparent: tp, tracestate: 'vendor=x1' } });
+    await r.arrayBuffer();
+    const back = r.headers.get('traceparent') || '';
+    assert.match(back, /^00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01$/);
+    assert.notEqual(back.split('-')[2], '00f067aa0ba902b7', 'the service span is its own');
+    assert.equal(r.headers.get('tracestate'), 'vendor=x1');
+    const rid = r.headers.get('x-request-id');
+    let line;
+    for (let i = 0; i < 50 && !line; i++) {
+      line = srv.logs.find((l) => l.event === 'request' && l.request_id === rid);
+      if (!line) await h.sleep(50);
+    }
+    assert.ok(line, 'request log line');
+    assert.equal(line.trace_id, '4bf92f3577b34da6a3ce929d0e0e4736');
+    assert.equal(line.parent_span_id, '00f067aa0ba902b7');
+    assert.equal(line.span_id, back.split('-')[2]);
+    const r2 = await fetch(`${srv.base}/version`, { headers: { traceparent: '00-zz-bad' } });
+    await r2.arrayBuffer();
+    const t2 = r2.headers.get('traceparent') || '';
+    assert.match(t2, /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    assert.notEqual(t2.split('-')[1], '4bf92f3577b34da6a3ce929d0e0e4736');
+    assert.equal(r2.headers.get('tracestate'), null);
+  });
   it('version, config (redacted) and metrics', async () => {
     const v = await (await fetch(`${srv.base}/version`)).json();
     assert.equal(v.test_model, true);

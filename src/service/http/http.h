@@ -6,6 +6,7 @@
 #ifndef F5_HTTP_H
 #define F5_HTTP_H
 
+#include "service/obs/trace.h"
 #include "service/http/tts_form.h"
 #include "service/service_impl.h"
 
@@ -32,6 +33,8 @@ struct f5_http_req {
     struct MHD_Connection *conn;
     f5_svc *svc;
     char request_id[65];
+    f5_obs_trace trace;          /* W3C trace context: continued from traceparent or new */
+    char tracestate[512];        /* passed through unchanged ("" = none) */
     char method[16];
     char path[512];
     const f5_http_route *route;

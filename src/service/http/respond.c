@@ -14,6 +14,10 @@
 enum MHD_Result f5_http_respond(f5_http_req *req, int status, struct MHD_Response *resp) {
     if (!resp) return MHD_NO;
     MHD_add_response_header(resp, "X-Request-ID", req->request_id);
+    char tp[64];
+    f5_obs_traceparent_format(&req->trace, tp, sizeof tp);
+    MHD_add_response_header(resp, "traceparent", tp);
+    if (req->tracestate[0]) MHD_add_response_header(resp, "tracestate", req->tracestate);
     if (status == 503 || status == 429) {
         char ra[16];
         snprintf(ra, sizeof ra, "%d", req->svc->cfg.retry_after_s);

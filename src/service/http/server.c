@@ -146,6 +146,14 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         const char *rid = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Request-ID");
         if (request_id_ok(rid)) snprintf(req->request_id, sizeof req->request_id, "%s", rid);
         else if (!f5_http_random_hex(req->request_id, 16)) snprintf(req->request_id, sizeof req->request_id, "norandom");
+        if (!f5_obs_traceparent_parse(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "traceparent"), &req->trace)) {
+            req->trace = (f5_obs_trace){.flags = 1};
+            if (!f5_http_random_hex(req->trace.trace_id, 16)) memset(req->trace.trace_id, '1', 32);
+        } else {
+            const char *ts = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "tracestate");
+            if (ts && strlen(ts) < sizeof req->tracestate) snprintf(req->tracestate, sizeof req->tracestate, "%s", ts);
+        }
+        if (!f5_http_random_hex(req->trace.span_id, 8)) memset(req->trace.span_id, '1', 16);
         snprintf(req->method, sizeof req->method, "%s", method);
         snprintf(req->path, sizeof req->path, "%s", url);
         bool known;
@@ -217,6 +225,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                            "path", req->path, "route", req->route ? req->route->pattern : "", "status", req->status,
                            "latency_ms", ms, "body_bytes", (json_int_t)req->body_bytes);
     if (req->job_id[0]) json_object_set_new(ev, "job_id", json_string(req->job_id));
+    json_object_set_new(ev, "trace_id", json_string(req->trace.trace_id));
+    json_object_set_new(ev, "span_id", json_string(req->trace.span_id));
+    if (req->trace.parent_id[0]) json_object_set_new(ev, "parent_span_id", json_string(req->trace.parent_id));
     if (req->first_byte_ms > 0) json_object_set_new(ev, "first_byte_ms", json_real(req->first_byte_ms));
     if (req->tail_ms >= 0 && req->stream_ok) json_object_set_new(ev, "tail_ms", json_real(req->tail_ms));
     if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK) {

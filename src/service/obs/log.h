@@ -12,7 +12,12 @@ typedef void (*f5_obs_sink_fn)(void *user, const char *line);
 typedef struct f5_obs_log {
     f5_obs_sink_fn sink; /* NULL: events are dropped */
     void *user;
+    int min_level;       /* events below it are dropped (0 debug .. 3 error; 0 when zeroed) */
+    int text;            /* 1: "ts LEVEL event key=value ..." lines instead of JSON */
 } f5_obs_log;
+
+/* debug 0, info 1, warn 2, error 3; -1 for anything else. */
+int f5_obs_level_parse(const char *name);
 
 /* Emit one event. `fields` (may be NULL) is consumed (its reference stolen).
  * Thread-safe as long as the sink is. */
