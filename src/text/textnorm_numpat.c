@@ -420,7 +420,7 @@ int tn_number_token(tn_ctx *c, const char *b, size_t n) {
     int r;
     size_t lead = 0;
     while (lead < n && tn_is_digit(b[lead])) lead++;
-    if (lead >= 5 && lead < n && b[lead] >= 'A' && b[lead] <= 'Z' && !tn_unit(b + lead, n - lead))
+    if (lead >= 5 && lead < n && !c->caps && b[lead] >= 'A' && b[lead] <= 'Z' && !tn_unit(b + lead, n - lead))
         return -1; /* "240512ABC": a code, read by the word handler digit by digit */
     if (lead >= 3 && lead <= 4 && n == lead + 2 && b[lead] == '-' && tn_is_digit(b[lead + 1]) && c->i > 0) {
         const tn_tok *pv = &c->t[c->i - 1]; /* "Boeing 787-9": a model's variant, not a range */
