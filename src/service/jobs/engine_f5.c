@@ -5,6 +5,7 @@
 #include "service/jobs/engine.h"
 
 #include "core/error.h"
+#include "service/jobs/refcache.h"
 #include "service/obs/log.h"
 
 #include <limits.h>
@@ -23,7 +24,22 @@ typedef struct engine_f5 {
     char model_path[PATH_MAX];
     char vocoder_path[PATH_MAX];
     f5_model_info info;
+    f5_refcache *refs; /* prepared voices by upload hash (F5_SVC_REFCACHE_BYTES) */
 } engine_f5;
+
+/* Bound of the reference cache: prepared voices of ~10-20 s references are
+ * a few MiB each (24 kHz float wave + 100-bin mel). */
+#define F5_SVC_REFCACHE_BYTES ((size_t)64 << 20)
+
+static void voice_free_cb(void *v) { f5_voice_free(v); }
+
+/* Bytes a prepared voice holds: wave (float, 24 kHz) + mel [frames, 100] floats. */
+static size_t voice_bytes(const f5_voice *v) {
+    f5_voice_info vi;
+    f5_voice_get_info(v, &vi);
+    return (size_t)(vi.kept_seconds * F5_SAMPLE_RATE + 1) * sizeof(float) +
+           (size_t)vi.mel_frames * 100 * sizeof(float) + (vi.ref_text ? strlen(vi.ref_text) : 0) + 256;
+}
 
 typedef struct run_ctx {
     const f5_svc_synth_req *rq;
@@ -51,9 +67,18 @@ static f5_status run(void *self, int slot, const f5_svc_synth_req *rq, f5_svc_sy
     memset(out, 0, sizeof *out);
     if (slot < 0 || slot >= e->n_slots) return f5_errf(err, F5_ERR_INTERNAL, "engine: slot %d out of range", slot);
     out->t_first_call_ms = f5_obs_mono() * 1000.0;
-    f5_voice *voice = NULL;
-    f5_status st = f5_voice_create(e->model, rq->ref_audio, rq->ref_len, rq->ref_text, &e->vp, &voice, err);
-    if (st) return st;
+    uint8_t key[32];
+    f5_refcache_key(rq->ref_audio, rq->ref_len, rq->ref_text, key);
+    bool cacheable = e->refs && f5_refcache_key_ok(key);
+    f5_voice *voice = cacheable ? f5_refcache_get(e->refs, key) : NULL;
+    f5_status st = F5_OK;
+    if (!voice) {
+        st = f5_voice_create(e->model, rq->ref_audio, rq->ref_len, rq->ref_text, &e->vp, &voice, err);
+        if (st) return st;
+        if (cacheable) voice = f5_refcache_put(e->refs, key, voice, voice_bytes(voice));
+    } else {
+        out->ref_cache_hit = true;
+    }
     run_ctx ctx = {.rq = rq};
     f5_synth_params p = f5_synth_default_params();
     p.nfe_step = rq->nfe_step;
@@ -69,7 +94,8 @@ static f5_status run(void *self, int slot, const f5_svc_synth_req *rq, f5_svc_sy
     f5_synth_result res;
     memset(&res, 0, sizeof res);
     st = f5_synthesize(e->sessions[slot], voice, rq->text, &p, rq->keep_pcm, &res, err);
-    f5_voice_free(voice);
+    if (cacheable) f5_refcache_release(e->refs, voice);
+    else f5_voice_free(voice);
     if (st) {
         f5_synth_result_free(&res);
         return st;
@@ -98,6 +124,7 @@ static void engine_free(void *self) {
     if (!e) return;
     for (int i = 0; e->sessions && i < e->n_slots; i++) f5_session_free(e->sessions[i]);
     free(e->sessions);
+    f5_refcache_free(e->refs);
     f5_vocoder_free(e->vocoder);
     f5_model_free(e->model);
     free(e);
@@ -180,6 +207,7 @@ f5_status f5_svc_engine_f5_open(const f5_svc_engine_opts *o, f5_svc_engine *out,
     e->vp = f5_voice_default_params();
     if (o->max_ref_seconds > 0) e->vp.max_input_seconds = (float)o->max_ref_seconds;
     if (o->min_ref_seconds > 0) e->vp.min_ref_seconds = (float)o->min_ref_seconds;
+    e->refs = f5_refcache_new(F5_SVC_REFCACHE_BYTES, voice_free_cb); /* NULL (no memory): no caching */
     out->self = e;
     out->n_slots = e->n_slots;
     out->run = run;
