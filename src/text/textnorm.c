@@ -115,12 +115,18 @@ static int tn_dispatch(tn_ctx *c) {
     bool between_numbers = c->i > 0 && c->i + 1 < c->nt && tn_has_digit(c->t[c->i - 1].b, c->t[c->i - 1].bn) &&
                            c->t[c->i - 1].trn == 0 && c->t[c->i + 1].bn && tn_is_digit(c->t[c->i + 1].b[0]);
     if (n == 1 && b[0] == '-') return tn_dash_token(c, between_numbers);
+    if (n > 3 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X')) { /* "0x80070005" */
+        int r = tn_hex_token(c, b, n);
+        if (r >= 0) return r;
+    }
     if (n > 3 && tn_is_digit(b[0]) && (memchr(b, '/', n) || memchr(b, '-', n))) { /* "100/2019/NĐ-CP" */
         int r = tn_doc_number(c, b, n);
         if (r >= 0) return r;
     }
-    if (n > 4 && memchr(b, '-', n) && tn_has_digit(b, n)) { /* "AB-1234-XL", "978-604-1-23456-7" */
-        int r = tn_code_token(c, b, n);
+    if (n > 4 && memchr(b, '-', n) && tn_has_digit(b, n)) { /* "AB-1234-XL", "978-604-1-23456-7", "30A-123.45" */
+        int r = tn_plate_token(c, b, n);
+        if (r >= 0) return r;
+        r = tn_code_token(c, b, n);
         if (r >= 0) return r;
     }
     if (t->trn && tn_is_digit(b[0])) { /* "30'" */

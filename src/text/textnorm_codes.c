@@ -3,7 +3,10 @@
  * ISBN "978-604-1-23456-7": letters kept, digits one by one, a 19xx/20xx
  * part read as a year), airline codes after "chuyến (bay)" ("VN 254",
  * "VN-A321": the code kept, not expanded to "việt nam"), and football minute
- * marks ("30'", "45+2'": "phút ba mươi").
+ * marks ("30'", "45+2'": "phút ba mươi"), Vietnamese licence plates
+ * ("30A-123.45", "29B1-123.45", "43A-02345": the province code a number,
+ * the series kept, the serial digit by digit), and hexadecimal codes
+ * ("0x80070005": "không ích" then digit by digit).
  */
 #include "text/textnorm.h"
 
@@ -43,12 +46,65 @@ int tn_code_token(tn_ctx *c, const char *b, size_t n) {
     return c->i;
 }
 
+/* Contract: b[0..n) is a licence plate: 2 digits (province), 1-2 capitals
+ * and an optional digit (series), "-", then a serial of 4-5 digits or
+ * "123.45". Reads it (the serial digit by digit, its dot not spoken) and
+ * returns c->i, or -1 (nothing written). */
+int tn_plate_token(tn_ctx *c, const char *b, size_t n) {
+    if (n < 8 || !tn_is_digit(b[0]) || !tn_is_digit(b[1])) return -1;
+    size_t i = 2;
+    while (i < n && i < 4 && b[i] >= 'A' && b[i] <= 'Z') i++;
+    size_t le = i;
+    if (le == 2) return -1;
+    if (i < n && tn_is_digit(b[i])) i++;
+    size_t se = i;
+    if (i >= n || b[i] != '-') return -1;
+    const char *r = b + i + 1;
+    size_t rn = n - i - 1;
+    bool dotted = rn == 6 && tn_all_digits(r, 3) && r[3] == '.' && tn_all_digits(r + 4, 2);
+    if (!dotted && !(rn >= 4 && rn <= 5 && tn_all_digits(r, rn))) return -1;
+    tn_say_int(c->o, b, 2);
+    tn_w_lower(c->o, b + 2, le - 2);
+    if (se > le) tn_say_digits(c->o, b + le, 1);
+    if (dotted) {
+        tn_say_digits(c->o, r, 3);
+        tn_say_digits(c->o, r + 4, 2);
+    } else
+        tn_say_digits(c->o, r, rn);
+    return c->i;
+}
+
+/* Contract: b[0..n) is "0x" + 2-16 hexadecimal digits (an error code, an
+ * address): "không ích", then each digit (letters kept, lowercased).
+ * Returns c->i, or -1. */
+int tn_hex_token(tn_ctx *c, const char *b, size_t n) {
+    if (n < 4 || n > 18 || b[0] != '0' || (b[1] != 'x' && b[1] != 'X')) return -1;
+    for (size_t i = 2; i < n; i++)
+        if (!tn_is_digit(b[i]) && !((b[i] | 0x20) >= 'a' && (b[i] | 0x20) <= 'f')) return -1;
+    tn_w(c->o, "không");
+    tn_w(c->o, "ích");
+    for (size_t i = 2; i < n; i++) {
+        if (tn_is_digit(b[i])) tn_say_digits(c->o, b + i, 1);
+        else tn_w_lower(c->o, b + i, 1);
+    }
+    return c->i;
+}
+
+/* "chuyến", "chuyến bay" or "bay" among the 6 tokens before the current one
+ * ("chuyến bay VN 310 và VN 311"). */
+static bool cd_flight_context(const tn_ctx *c) {
+    if (tn_prev_is(c, 0, "chuyến") || tn_prev_is(c, 0, "bay")) return true;
+    for (int k = 1; k <= 6 && c->i - k >= 0; k++)
+        if (tn_tok_is(c, c->i - k, "chuyến") || tn_tok_is(c, c->i - k, "bay")) return true;
+    return false;
+}
+
 /* Contract: reads an airline code (two capitals, or capital + digit "VJ",
  * "QH", "VN") after "chuyến"/"bay" when a flight number follows (glued after
  * "-" or as the next token). Returns c->i, or -1 (nothing written). */
 int tn_flight_code(tn_ctx *c, const char *b, size_t n) {
     if (n < 2 || !(b[0] >= 'A' && b[0] <= 'Z') || !((b[1] >= 'A' && b[1] <= 'Z') || tn_is_digit(b[1]))) return -1;
-    if (!tn_prev_is(c, 0, "chuyến") && !tn_prev_is(c, 0, "bay")) return -1;
+    if (!cd_flight_context(c)) return -1;
     const tn_tok *me = &c->t[c->i];
     if (n == 2) {
         if (me->trn || c->i + 1 >= c->nt || !c->t[c->i + 1].bn || !tn_is_digit(c->t[c->i + 1].b[0])) return -1;

@@ -1,6 +1,7 @@
 /* textnorm_docnum.c - numbers of Vietnamese legal and administrative
  * documents: "100/2019/NĐ-CP", "01/2024/TT-BTC", "1234/QĐ-UBND",
- * "45/2019/QH14", "57-NQ/TW". The number is a cardinal (with a leading zero,
+ * "45/2019/QH14", "57-NQ/TW", and standards "41:2019/BGTVT" (QCVN: the
+ * year after a colon is read bare, as the colon is elsewhere). The number is a cardinal (with a leading zero,
  * digit by digit: an identifier), a "/" before a year is read "năm" (the way
  * the document is cited aloud: "nghị định một trăm năm hai nghìn không trăm
  * mười chín"), and the issuer code is read part by part from doccodes.tsv
@@ -33,10 +34,12 @@ static size_t dn_part_letters(const char *p, size_t n) {
 int tn_doc_number(tn_ctx *c, const char *b, size_t n) {
     size_t d = 0;
     while (d < n && tn_is_digit(b[d])) d++;
-    if (!d || d > 5 || d + 1 >= n || (b[d] != '/' && b[d] != '-')) return -1;
+    if (!d || d > 5 || d + 1 >= n || (b[d] != '/' && b[d] != '-' && b[d] != ':')) return -1;
     size_t i = d + 1, year = 0;
-    if (b[d] == '/' && i + 5 < n && tn_all_digits(b + i, 4) && b[i + 4] == '/' && (b[i] == '1' || b[i] == '2'))
+    bool colon = b[d] == ':';
+    if (b[d] != '-' && i + 5 < n && tn_all_digits(b + i, 4) && b[i + 4] == '/' && (b[i] == '1' || b[i] == '2'))
         year = i, i += 5;
+    if (colon && !year) return -1;
     /* validate the code parts first: nothing is written unless the whole token fits */
     size_t parts[8][2];
     int np = 0;
@@ -57,7 +60,7 @@ int tn_doc_number(tn_ctx *c, const char *b, size_t n) {
     if (b[0] == '0' && d > 1) tn_say_digits(c->o, b, d);
     else tn_say_int(c->o, b, d);
     if (year) {
-        tn_w(c->o, "năm");
+        if (!colon) tn_w(c->o, "năm");
         tn_say_int(c->o, b + year, 4);
     }
     for (int k = 0; k < np; k++) {

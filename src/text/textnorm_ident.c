@@ -14,23 +14,31 @@
 static const char *const id_near[] = {"gọi", "đài", "nóng", "mã", "bấm", "quay"};
 static const char *const id_far[] = {"thoại", "hotline", "sđt", "otp", "zalo", "fax", "stk", "tài khoản", "mã số", "bưu chính", "bưu điện", "postcode", "zip", "xác thực"};
 
+static bool id_amount_follows(const tn_ctx *c);
+
 static bool id_phone_context(tn_ctx *c) {
     for (size_t k = 0; k < sizeof id_near / sizeof *id_near; k++)
         if (tn_prev_is(c, 0, id_near[k])) return true;
     /* identifiers named a few words before: "mã bưu chính 700000", "số CCCD 0123..." */
     static const char *const id_words[] = {"mã", "cmnd", "cccd", "mst", "imei", "seri", "serial", "pin", "căn cước",
-                                           "chứng minh", "báo danh", "vận đơn", "số hiệu"};
+                                           "chứng minh", "báo danh", "vận đơn", "số hiệu", "hộ chiếu", "lái xe", "bằng lái",
+                                           "số khung", "số máy"};
     const tn_tok *me = &c->t[c->i];
     /* SMS short codes: "nhắn tin đến 8079.", "soạn tin DK gửi 9029" (at the end of a clause) */
     if (me->bn >= 3 && me->bn <= 5 && tn_all_digits(me->b, me->bn) && (me->trn || c->i + 1 == c->nt))
         for (int back = 0; back < 4; back++)
             if (tn_prev_phrase(c, back, "nhắn tin") || tn_prev_phrase(c, back, "soạn tin")) return true;
     if (me->bn >= 4 && tn_all_digits(me->b, me->bn) && !(me->trn == 0 && c->i + 1 < c->nt && tn_unit(c->t[c->i + 1].b, c->t[c->i + 1].bn)))
-        for (int back = 0; back < 3; back++)
+        /* a long string (>= 9 digits) is named further back: "số BHXH của tôi là 79..." */
+        for (int back = 0; back < (me->bn >= 9 ? 5 : 3); back++)
             for (size_t k = 0; k < sizeof id_words / sizeof *id_words; k++)
                 if (tn_prev_phrase(c, back, id_words[k]) &&
                     !(back > 0 && (tn_prev_is(c, back - 1, "hóa") || tn_prev_is(c, back - 1, "hoá"))))
                     return true; /* not "mã hóa 1000 tệp" */
+    /* a long string (>= 9 digits) after a social-insurance name: "số BHXH (bảo hiểm xã hội) của tôi là 79..." */
+    if (me->bn >= 9 && tn_all_digits(me->b, me->bn) && !id_amount_follows(c))
+        for (int back = 0; back < 5; back++)
+            if (tn_prev_phrase(c, back, "xã hội")) return true;
     /* the last 6 output words, found once (this runs for every digit string) */
     const char *w[6];
     size_t wn[6];

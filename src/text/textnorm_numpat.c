@@ -310,8 +310,10 @@ static bool np_en_thousands(tn_ctx *c, const char *s, size_t l, const f5_tn_entr
     if (!en && cur) en = strcmp(cur->value, "đồng") != 0;
     if (!en && !cur && c->t[c->i].trn == 0 && c->i + 1 < c->nt && s + l == c->t[c->i].b + c->t[c->i].bn) {
         const tn_tok *nx = &c->t[c->i + 1];
-        const f5_tn_entry *e = f5_tn_lookup(f5_tn_table_currencies, f5_tn_table_currencies_n, nx->b, nx->bn, false);
-        en = e && strcmp(e->value, "đồng") != 0 && nx->bn >= 3 && nx->b[0] >= 'A' && nx->b[0] <= 'Z';
+        const char *sl = memchr(nx->b, '/', nx->bn); /* "USD/người/năm": the code before a per-unit */
+        size_t cn = sl ? (size_t)(sl - nx->b) : nx->bn;
+        const f5_tn_entry *e = f5_tn_lookup(f5_tn_table_currencies, f5_tn_table_currencies_n, nx->b, cn, false);
+        en = e && strcmp(e->value, "đồng") != 0 && cn >= 3 && nx->b[0] >= 'A' && nx->b[0] <= 'Z';
     }
     if (!en) return false;
     char buf[32];

@@ -208,7 +208,9 @@ static void tw_generic(tn_ctx *c, const char *b, size_t n) {
             bool num = i < n && tn_is_digit(b[i]);
             const f5_tn_entry *a =
                 f5_tn_lookup(f5_tn_table_abbreviations, f5_tn_table_abbreviations_n, b + st, i - st, false);
-            bool counted = st > 0 && tn_is_digit(b[st - 1]) && tn_caps_word(b + st, i - st); /* "2PN2WC" */
+            size_t run = 0; /* the digit run before: a count is short ("2PN2WC"), a code long ("EE123456789VN") */
+            while (run < st && tn_is_digit(b[st - 1 - run])) run++;
+            bool counted = run >= 1 && run <= 2 && tn_caps_word(b + st, i - st);
             if (a && !(num && f5_tn_has_flag(a, 'n')) && !counted) a = NULL;
             if (a) tn_w(c->o, a->value); /* "QL1A": quốc lộ */
             else if (num && tw_km_post(b + st, i - st) && !tn_prev_is(c, 0, "mã")) tw_say_km(c); /* "Km25+300", not "mã KM2024" */

@@ -149,8 +149,8 @@ REF = [
     (AB, 'QCVN 41:2019/BGTVT là quy chuẩn báo hiệu đường bộ.', '{' + ac('QCVN')[1:-1] + '|quy chuẩn việt nam} [n:41] {hai chấm |năm |}[n:2019] ' + CS + 'bộ giao thông vận tải là quy chuẩn báo hiệu đường bộ.'),
     (AB, 'Tiêu chuẩn TCVN 5574:2018 về kết cấu bê tông.', 'tiêu chuẩn {' + ac('TCVN')[1:-1] + '|việt nam} {[n:5574]|[d:5574]} {hai chấm |năm |}[n:2018] về kết cấu bê tông.'),
 ]
-for i, (cat, inp, tmpl) in enumerate(REF, len(LEG) + 1):
-    add('w-leg-%02d' % i, cat, inp, tmpl)
+for i, row in enumerate(REF, len(LEG) + 1):
+    add('w-leg-%02d' % i, *row)
 add('w-leg-75', MX, 'Nghị quyết số 57-NQ/TW và Nghị quyết 66-NQ/TW là hai nghị quyết quan trọng.',
     'nghị quyết số [n:57] nghị quyết {|trên }trung ương và nghị quyết [n:66] nghị quyết {|trên }trung ương là hai nghị quyết quan trọng.')
 
@@ -232,8 +232,8 @@ PRD = [
     (E, 'Galaxy Z Fold 6 màn hình 7.6 inch.', 'galaxy ' + ac('Z') + ' fold sáu màn hình [p:7.6] ' + IN + '.'),
     (E, 'Huawei Mate X6 gập ba.', 'huawei mate ' + ac('X') + ' sáu gập ba.'),
 ]
-for i, (cat, inp, tmpl) in enumerate(PRD, 1):
-    add('w-prd-%02d' % i, cat, inp, tmpl)
+for i, row in enumerate(PRD, 1):
+    add('w-prd-%02d' % i, *row)
 
 # ============ family 3: numbers and amounts in foreign formats
 YEN = 'yên'
@@ -264,7 +264,7 @@ FMT = [
     (C, 'Đã bán được 1,250,000 bản.', 'đã bán được một triệu hai trăm năm mươi <N> bản.'),
     (C, 'Dân số thành phố là 9 200 000 người.', 'dân số thành phố là chín triệu hai trăm <N> người.'),
     (CU, 'Giá căn hộ 3 500 000 000 đồng.', 'giá căn hộ ba <T> năm trăm triệu đồng.'),
-    (D, 'Tỷ giá EUR/USD ở mức 1.0850.', 'tỷ giá ' + ac('EUR') + ' ' + SL.replace('}', '|trên}') + ' ' + ac('USD') + ' ở mức [p:1.0850].'),
+    (D, 'Tỷ giá EUR/USD ở mức 1.0850.', 'tỷ giá {' + ac('EUR')[1:-1] + '|' + EUR[1:-1] + '} ' + SL.replace('}', '|trên}') + ' ' + USD + ' ở mức [p:1.0850].', 'after review: a currency code may be read by its name (as USD is)'),
     (PC, 'Lợi suất trái phiếu 4.25%.', 'lợi suất trái phiếu [p:4.25] phần trăm.'),
     (PC, 'Chỉ số S&P 500 giảm 1.5%.', 'chỉ số ' + ac('S') + ' và ' + ac('P') + ' [n:500] giảm [p:1.5] phần trăm.'),
     (PC, 'Lạm phát giảm còn -0.3%.', 'lạm phát giảm còn ' + MIN + ' [p:0.3] phần trăm.'),
@@ -306,15 +306,15 @@ FMT = [
     (C, 'Giải chạy có 12,000 vận động viên.', 'giải chạy có mười hai <N> vận động viên.'),
     (C, 'Video đạt 2,500,000 lượt xem.', 'video đạt hai triệu năm trăm <N> lượt xem.'),
     (M, 'Đỉnh Everest cao 8,849 m.', 'đỉnh everest cao {[n:8849]|[c:8,849]} mét.'),
-    (M, 'Khoảng cách 384,400 km tới Mặt Trăng.', 'khoảng cách [n:384400] ' + KM + ' tới mặt trăng.'),
+    (M, 'Khoảng cách 384,400 km tới Mặt Trăng.', 'khoảng cách {[n:384400]|[c:384,400]} ' + KM + ' tới mặt trăng.', 'after review: a single comma is the decimal mark (README), as in w-fmt-42/68'),
     (CU, 'Tiền thưởng $1,000,000 cho nhà vô địch.', 'tiền thưởng một triệu ' + DOL + ' cho nhà vô địch.'),
     (PC, 'Tỷ lệ thất nghiệp 3.9% tại Mỹ.', 'tỷ lệ thất nghiệp [p:3.9] phần trăm tại mỹ.'),
     (CU, 'Gói Pro giá $9.99/tháng.', 'gói pro giá {[p:9.99] ' + DOL + '|chín ' + DOL + ' [n:99] xu} ' + PER + ' tháng.'),
     (CU, 'Tỷ giá 1 USD = 25.400 VND.', 'tỷ giá một ' + USD + ' bằng [n:25400] ' + VND + '.'),
     (CU, 'Giá 0.5 USD một cái.', 'giá [p:0.5] ' + USD + ' một cái.'),
 ]
-for i, (cat, inp, tmpl) in enumerate(FMT, 1):
-    add('w-fmt-%02d' % i, cat, inp, tmpl)
+for i, row in enumerate(FMT, 1):
+    add('w-fmt-%02d' % i, *row)
 add('w-fmt-75', CU, 'Ví điện tử nhận 1,500 USD từ Mỹ.', 'ví điện tử nhận [n:1500] ' + USD + ' từ mỹ.')
 
 
@@ -349,7 +349,7 @@ COD = [
     (C, 'Ghi mã bưu điện 700000 khi gửi hàng.', 'ghi mã bưu điện [d:700000] khi gửi hàng.'),
     (C, 'Zip code 10001 là ở New York.', 'zip code [d:10001] là ở new york.'),
     (C, 'Mã sản phẩm SP-00123 đã hết hàng.', 'mã sản phẩm ' + ac('SP') + ' [d:00123] đã hết hàng.'),
-    (C, 'Mã SKU TS-2024-087 còn size M.', 'mã ' + ac('SKU') + ' ' + ac('TS') + ' [d:2024] [d:087] còn size ' + ac('M') + '.'),
+    (C, 'Mã SKU TS-2024-087 còn size M.', 'mã ' + ac('SKU') + ' ' + ac('TS') + ' {[d:2024]|[n:2024]} [d:087] còn size ' + ac('M') + '.'),
     (C, 'Đặt mã hàng AO-123-XL nhé shop!', 'đặt mã hàng ' + ac('AO') + ' [d:123] ' + ac('XL') + ' nhé shop!'),
     (C, 'Mã vận đơn SPXVN0123456789 đang giao.', 'mã vận đơn ' + ac('SPXVN') + ' [d:0123456789] đang giao.'),
     (C, 'Mã bưu gửi EE123456789VN đã phát.', 'mã bưu gửi ' + ac('EE') + ' [d:123456789] ' + ac('VN') + ' đã phát.'),
@@ -390,13 +390,13 @@ COD = [
     (C, 'Mã ngân hàng SWIFT BFTVVNVX.', 'mã ngân hàng ' + ac('SWIFT').replace('{swift', '{swift|xuýt') + ' ' + ac('BFTVVNVX') + '.'),
     (C, 'Mã giảm giá FREESHIP30 hết hạn hôm nay.', 'mã giảm giá freeship ' + dd('30') + ' hết hạn hôm nay.'),
     (C, 'Nhập mã TET2025 giảm 10%.', 'nhập mã ' + ac('TET') + ' ' + dd('2025') + ' giảm mười phần trăm.'),
-    (C, 'Mã học phần INT3306 có 3 tín chỉ.', 'mã học phần ' + ac('INT') + ' [d:3306] có ba tín chỉ.'),
+    (C, 'Mã học phần INT3306 có 3 tín chỉ.', 'mã học phần ' + ac('INT') + ' ' + dd('3306') + ' có ba tín chỉ.', 'after review: digits glued to letters, fewer than 5: a number (docs/textnorm-codes.md)'),
     (C, 'Số báo danh 02001234 thi khối A.', 'số báo danh [d:02001234] thi khối ' + ac('A') + '.'),
     (C, 'Mã nhân viên NV00452 nghỉ phép.', 'mã nhân viên ' + ac('NV') + ' [d:00452] nghỉ phép.'),
     (C, 'Số khung RLHJC5210LY123456 đã kiểm tra.', 'số khung ' + ac('RLHJC') + ' [d:5210] ' + ac('LY') + ' [d:123456] đã kiểm tra.'),
     (C, 'Số IMEI 864512034567891 bị báo mất.', 'số {imei|i mei|ai em i ai} [d:864512034567891] bị báo mất.'),
     (C, 'Mã bảo hành BH240915 còn hạn.', 'mã bảo hành ' + ac('BH') + ' [d:240915] còn hạn.'),
-    (C, 'Số hợp đồng HD2024-0456 đã ký.', 'số hợp đồng ' + ac('HD') + ' [d:2024] [d:0456] đã ký.'),
+    (C, 'Số hợp đồng HD2024-0456 đã ký.', 'số hợp đồng ' + ac('HD') + ' {[d:2024]|[n:2024]} [d:0456] đã ký.', 'after review: a 20xx part of a code is a year (docs/textnorm-codes.md)'),
     (E, 'Chuyến VN 6 bay thẳng đi Frankfurt.', 'chuyến ' + ac('VN') + ' sáu bay thẳng đi frankfurt.'),
     (E, 'Tàu SE19 bị hủy do mưa lũ.', 'tàu ' + ac('SE') + ' ' + dd('19') + ' bị hủy do mưa lũ.'),
     (C, 'Kiện hàng mã GHN12345678 giao thành công.', 'kiện hàng mã ' + ac('GHN') + ' [d:12345678] giao thành công.'),
@@ -407,8 +407,8 @@ COD = [
     (C, 'Số tài khoản 19031234567890 Techcombank.', 'số tài khoản [d:19031234567890] techcombank.'),
     (E, 'Chuyến bay VN 310 và VN 311 bị hủy.', 'chuyến bay ' + ac('VN') + ' ' + dd('310') + ' và ' + ac('VN') + ' ' + dd('311') + ' bị hủy.'),
 ]
-for i, (cat, inp, tmpl) in enumerate(COD, 1):
-    add('w-cod-%02d' % i, cat, inp, tmpl)
+for i, row in enumerate(COD, 1):
+    add('w-cod-%02d' % i, *row)
 
 if __name__ == '__main__':
     write_cases(cases, sys.argv[1])

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # textnorm.test.sh - `f5tts normalize` (the CLI, one process per case) against
-# ../shared/textnorm/sample.jsonl and tests/golden/textnorm_cases{,_h,_r,_s,_t,_u,_v}.jsonl with
+# ../shared/textnorm/sample.jsonl and tests/golden/textnorm_cases{,_h,_r,_s,_t,_u,_v,_w}.jsonl with
 # the README's canon() scoring; prints per-category and overall pass rates
 # and fails if any case fails. Also checks the CLI's error path (invalid
 # UTF-8 -> exit 1 with an invalid_text message). Skips (77) without python3
@@ -13,7 +13,7 @@ command -v python3 >/dev/null || { echo "SKIP: python3 not found"; exit 77; }
 files=("$src/tests/golden/textnorm_cases.jsonl" "$src/tests/golden/textnorm_cases_h.jsonl"
        "$src/tests/golden/textnorm_cases_r.jsonl" "$src/tests/golden/textnorm_cases_s.jsonl"
        "$src/tests/golden/textnorm_cases_t.jsonl" "$src/tests/golden/textnorm_cases_u.jsonl"
-       "$src/tests/golden/textnorm_cases_v.jsonl")
+       "$src/tests/golden/textnorm_cases_v.jsonl" "$src/tests/golden/textnorm_cases_w.jsonl")
 if [ -f "$sample" ]; then files+=("$sample")
 elif [ "${CI:-}" = true ]; then echo "FAIL: $sample missing under CI=true"; exit 1
 else echo "note: $sample absent, own cases only"; fi

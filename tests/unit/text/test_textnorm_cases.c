@@ -3,7 +3,7 @@
  * sample.jsonl, next to the golden dir) and our own cases
  * (tests/golden/textnorm_cases.jsonl, the larger textnorm_cases_h.jsonl,
  * textnorm_cases_r.jsonl, textnorm_cases_s.jsonl, textnorm_cases_t.jsonl,
- * textnorm_cases_u.jsonl and textnorm_cases_v.jsonl).
+ * textnorm_cases_u.jsonl, textnorm_cases_v.jsonl and textnorm_cases_w.jsonl).
  * Scoring is the README's canon():
  * NFC, per-line whitespace collapse, no space before . , ! ? ; :, lines
  * re-joined with "\n" for sentence_split (with " " otherwise). Prints the
@@ -162,6 +162,11 @@ static void test_own_cases_u(void) { run_own("textnorm_cases_u.jsonl"); }
  * tests/golden/gen_textnorm_cases_v.py */
 static void test_own_cases_v(void) { run_own("textnorm_cases_v.jsonl"); }
 
+/* the second blind pass for issue 16 (the same four families, new inputs:
+ * licence plates, standards, court and party document numbers...),
+ * tests/golden/gen_textnorm_cases_w.py */
+static void test_own_cases_w(void) { run_own("textnorm_cases_w.jsonl"); }
+
 static void test_canon(void) {
     char *a = canon("a , b\n\n c  d .", 0);
     CHECK_STREQ(a, "a, b c d.");
@@ -173,4 +178,4 @@ static void test_canon(void) {
 
 TEST_MAIN(TEST(test_canon), TEST(test_shared_sample), TEST(test_own_cases), TEST(test_own_cases_h),
           TEST(test_own_cases_r), TEST(test_own_cases_s), TEST(test_own_cases_t),
-          TEST(test_own_cases_u), TEST(test_own_cases_v))
+          TEST(test_own_cases_u), TEST(test_own_cases_v), TEST(test_own_cases_w))
