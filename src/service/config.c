@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef enum { OPT_STR, OPT_INT, OPT_LL, OPT_DBL, OPT_BOOL } opt_type;
 
@@ -58,6 +59,8 @@ static const opt_def opts[] = {
     {"warmup", "F5_WARMUP", NULL, OPT_BOOL, F(warmup), "warm-up synthesis before ready (true)"},
     {"log-level", "F5_LOG_LEVEL", NULL, OPT_STR, F(log_level), "debug | info | warn | error (info)"},
     {"log-format", "F5_LOG_FORMAT", NULL, OPT_STR, F(log_format), "json | text (json)"},
+    {"auth", "F5_AUTH", NULL, OPT_STR, F(auth), "API keys required: on | off | auto (auto: off only on loopback with no keys)"},
+    {"auth-off-public", "F5_AUTH_OFF_PUBLIC", NULL, OPT_BOOL, F(auth_off_public), "allow --auth off on a non-loopback address (unsafe)"},
 };
 #define N_OPTS (sizeof opts / sizeof opts[0])
 
@@ -84,6 +87,7 @@ void f5_svc_config_defaults(f5_svc_config *c) {
     c->default_nfe = 32;
     c->default_cfg = 2.0;
     c->warmup = true;
+    snprintf(c->auth, sizeof c->auth, "auto");
 }
 
 static bool parse_bool(const char *s, bool *out) {
@@ -210,6 +214,13 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
     memcpy(c->host, c->listen, (size_t)(colon - c->listen));
     c->host[colon - c->listen] = 0;
     c->port = (int)port;
+    if (strcmp(c->auth, "on") && strcmp(c->auth, "off") && strcmp(c->auth, "auto"))
+        return f5_errf(err, F5_ERR_INVALID_ARG, "--auth: expected on, off or auto, got '%s'", c->auth);
+    if (!strcmp(c->auth, "off") && !c->auth_off_public && strncmp(c->host, "127.", 4) && strcmp(c->host, "[::1]") &&
+        strcmp(c->host, "::1") && strcasecmp(c->host, "localhost"))
+        return f5_errf(err, F5_ERR_INVALID_ARG,
+                       "--auth off on the non-loopback address '%s' lets anyone synthesise and read every job; "
+                       "add --auth-off-public to do it anyway", c->host);
     if (!c->queue[0] && (size_t)snprintf(c->queue, sizeof c->queue, "sqlite:%s/jobs.db", c->data_dir) >= sizeof c->queue)
         return f5_errf(err, F5_ERR_INVALID_ARG, "--data: path too long");
     if (!c->storage[0] && (size_t)snprintf(c->storage, sizeof c->storage, "fs:%s/blobs", c->data_dir) >= sizeof c->storage)

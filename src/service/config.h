@@ -48,6 +48,8 @@ typedef struct f5_svc_config {
     int default_nfe;
     double default_cfg;
     bool warmup;
+    char auth[16];                 /* on | off | auto (auto) */
+    bool auth_off_public;          /* allow --auth off on a non-loopback listener */
     /* derived */
     f5_svc_role role;
     char host[256];

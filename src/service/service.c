@@ -4,6 +4,7 @@
  * requeue the rest, close). See service.h.
  */
 #include "service/service_impl.h"
+#include "service/auth/auth.h"
 
 #include "core/error.h"
 #include "core/fsutil.h"
@@ -102,6 +103,18 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
                        .max_queue = cfg->max_queue, .request_timeout_s = cfg->request_timeout_s,
                        .result_ttl_s = cfg->result_ttl_s, .model_version = cfg->model_label};
     if ((st = f5_jobs_create(&jo, &s->jobs, err))) goto fail;
+    {
+        char kp[F5_SVC_STR + 16];
+        snprintf(kp, sizeof kp, "%s/keys.json", cfg->data_dir);
+        f5_auth_mode am = F5_AUTH_AUTO;
+        f5_auth_mode_parse(cfg->auth, &am);
+        if ((st = f5_auth_create(am, f5_auth_host_is_loopback(cfg->host), kp, &s->auth, err))) goto fail;
+        if (!f5_auth_enabled(s->auth))
+            f5_obs_msgf(&s->log, "warn", "auth",
+                        "auth is OFF (--auth %s%s): anyone who reaches %s can synthesise and read every job; "
+                        "create a key with `f5tts keys add NAME --data %s` to turn it on",
+                        cfg->auth, am == F5_AUTH_AUTO ? ": loopback listener and no keys" : "", cfg->listen, cfg->data_dir);
+    }
     if (cfg->role != F5_SVC_ROLE_WORKER) {
         if ((st = f5_http_start(s, &s->http, err))) goto fail;
         char url[300];
@@ -167,6 +180,7 @@ void f5_svc_free(f5_svc *s) {
     if (s->engine_loaded && s->engine.free) s->engine.free(s->engine.self);
     f5_queue_close(s->queue);
     f5_store_close(s->store);
+    f5_auth_free(s->auth);
     json_decref(s->engine_info);
     pthread_mutex_destroy(&s->info_mu);
     f5_obs_metrics_destroy(&s->metrics);

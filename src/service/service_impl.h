@@ -15,6 +15,7 @@
 #include <stdatomic.h>
 
 typedef struct f5_http_server f5_http_server;
+struct f5_auth;
 
 struct f5_svc {
     f5_svc_config cfg;
@@ -24,6 +25,7 @@ struct f5_svc {
     f5_store *store;
     f5_jobs *jobs;
     f5_http_server *http;
+    struct f5_auth *auth;       /* keys, scopes, rate limits (auth/auth.h) */
     f5_svc_engine engine;
     f5_svc_engine_open_fn engine_open;
     bool engine_loaded;

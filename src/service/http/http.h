@@ -7,6 +7,7 @@
 #define F5_HTTP_H
 
 #include "service/obs/trace.h"
+#include "service/auth/auth.h"
 #include "service/http/tts_form.h"
 #include "service/service_impl.h"
 
@@ -58,6 +59,9 @@ struct f5_http_req {
      * up to max_body_bytes, NUL-terminated. */
     char *body;
     size_t body_len, body_cap;
+    f5_auth_caller caller;       /* who is calling (auth step in server.c) */
+    int retry_after_s;           /* > 0: Retry-After for this 429/503 instead of the configured one */
+    bool www_authenticate;       /* 401: add WWW-Authenticate: Bearer */
 };
 
 /* Routing (server.c). */

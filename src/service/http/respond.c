@@ -18,9 +18,17 @@ enum MHD_Result f5_http_respond(f5_http_req *req, int status, struct MHD_Respons
     f5_obs_traceparent_format(&req->trace, tp, sizeof tp);
     MHD_add_response_header(resp, "traceparent", tp);
     if (req->tracestate[0]) MHD_add_response_header(resp, "tracestate", req->tracestate);
+    /* security headers on every response */
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(resp, "Content-Security-Policy",
+                            "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+                            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+    if (status == 401 && req->www_authenticate) MHD_add_response_header(resp, "WWW-Authenticate", "Bearer realm=\"f5tts\"");
     if (status == 503 || status == 429) {
         char ra[16];
-        snprintf(ra, sizeof ra, "%d", req->svc->cfg.retry_after_s);
+        snprintf(ra, sizeof ra, "%d", req->retry_after_s > 0 ? req->retry_after_s : req->svc->cfg.retry_after_s);
         MHD_add_response_header(resp, "Retry-After", ra);
     }
     req->status = status;

@@ -44,7 +44,15 @@ enum MHD_Result f5_route_version(f5_svc *svc, f5_http_req *req) {
 }
 
 enum MHD_Result f5_route_config(f5_svc *svc, f5_http_req *req) {
-    return f5_http_json(req, 200, f5_svc_config_json(&svc->cfg));
+    json_t *j = f5_svc_config_json(&svc->cfg);
+    bool on = f5_auth_enabled(svc->auth);
+    json_t *a = json_pack("{s:s, s:b}", "mode", f5_auth_mode_name(svc->auth), "enabled", on);
+    if (!on)
+        json_object_set_new(a, "warning", json_string("auth is off: anyone who reaches this server can synthesise and "
+                                                      "read every job (create a key with f5tts keys add)"));
+    if (req->caller.authenticated) json_object_set_new(a, "key", json_string(req->caller.key_id));
+    json_object_set_new(j, "auth", a);
+    return f5_http_json(req, 200, j);
 }
 
 enum MHD_Result f5_route_metrics(f5_svc *svc, f5_http_req *req) {
@@ -74,7 +82,6 @@ enum MHD_Result f5_route_static(f5_svc *svc, f5_http_req *req) {
         struct MHD_Response *r = MHD_create_response_from_buffer(a->len, (void *)a->data, MHD_RESPMEM_PERSISTENT);
         MHD_add_response_header(r, "Content-Type", a->mime);
         MHD_add_response_header(r, "Cache-Control", "no-cache");
-        MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
         return f5_http_respond(req, 200, r);
     }
     return f5_http_error(req, 404, "not_found", NULL, "no file %.200s", path);

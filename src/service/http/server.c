@@ -175,6 +175,17 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
             }
             return f5_http_error(req, 404, "not_found", NULL, "no route for %s %.200s", method, url);
         }
+        /* The auth step: who is calling, may they call this route, is
+         * their bucket empty? Handlers then read req->caller. */
+        f5_auth_verdict v;
+        f5_auth_check(svc->auth, f5_auth_route_scope(req->route->method, req->route->pattern),
+                      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
+                      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-API-Key"), f5_obs_mono(), &req->caller, &v);
+        if (v.status) {
+            req->retry_after_s = v.retry_after_s;
+            req->www_authenticate = v.status == 401;
+            return f5_http_error(req, v.status, v.code, NULL, "%s", v.message);
+        }
         /* Over the limit: a body up to twice the limit is read and discarded
          * so that clients that do not wait for the response before sending
          * (no Expect: 100-continue) still see the 413; a bigger one is cut. */

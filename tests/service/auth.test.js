@@ -1,0 +1,181 @@
+// auth.test.js - black-box tests of issue 11's keys and auth against a
+// running `f5tts serve`: `f5tts keys add|list|revoke` (key printed once,
+// file 0600 without plaintext), auth auto/on/off, 401/403, Bearer and
+// X-API-Key, a key added or revoked on the running server seen within 5 s,
+// the per-key token bucket (429 + Retry-After, recovery after it), the
+// security headers, and the refusal of --auth off on a public address.
+'use strict';
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const h = require('./lib/harness');
+
+function keys(data, ...args) {
+  const r = spawnSync(h.BIN, ['keys', ...args, '--data', data], { encoding: 'utf8' });
+  return r;
+}
+function addKey(data, name, ...extra) {
+  const r = keys(data, 'add', name, ...extra);
+  assert.equal(r.status, 0, r.stderr);
+  const key = r.stdout.trim();
+  assert.match(key, /^f5k_[A-Za-z0-9_-]{43}$/);
+  return key;
+}
+async function get(srv, p, headers = {}) {
+  const r = await fetch(srv.base + p, { headers });
+  const text = await r.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* not json */ }
+  return { status: r.status, headers: r.headers, json, text };
+}
+async function waitStatus(srv, p, headers, want, ms) {
+  const t0 = Date.now();
+  let last;
+  while (Date.now() - t0 < ms) {
+    last = await get(srv, p, headers);
+    if (last.status === want) return Date.now() - t0;
+    await h.sleep(200);
+  }
+  assert.fail(`${p}: still ${last.status} after ${ms} ms, wanted ${want}`);
+}
+
+describe('f5tts keys', () => {
+  it('add prints a key once, stores only its hash in a 0600 file; list and revoke', () => {
+    const data = h.tmpDir('f5keys-');
+    const k1 = addKey(data, 'alice', '--scope', 'tts,voices', '--rate', '60/min', '--max-concurrent', '2',
+                      '--quota-seconds', '3600/day');
+    const k2 = addKey(data, 'bob');
+    assert.notEqual(k1, k2);
+    const file = path.join(data, 'keys.json');
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    const text = fs.readFileSync(file, 'utf8');
+    assert.ok(!text.includes(k1) && !text.includes(k1.slice(4, 20)) && !text.includes(k2));
+    const j = JSON.parse(text);
+    assert.equal(j.keys.length, 2);
+    assert.deepEqual(j.keys[0].scopes, ['tts', 'voices']);
+    assert.equal(j.keys[0].rate_per_min, 60);
+    assert.equal(j.keys[0].max_concurrent, 2);
+    assert.match(j.keys[0].sha256, /^[0-9a-f]{64}$/);
+    const l = keys(data, 'list');
+    assert.equal(l.status, 0);
+    assert.match(l.stdout, /alice\s+tts,voices\s+60\s+2\s+3600/);
+    assert.ok(!l.stdout.includes(k1) && !l.stdout.includes(j.keys[0].sha256));
+    assert.notEqual(keys(data, 'add', 'alice').status, 0, 'duplicate name refused');
+    assert.notEqual(keys(data, 'add', 'bad/name').status, 0, 'bad name refused');
+    assert.notEqual(keys(data, 'add', 'x', '--scope', 'root').status, 0, 'unknown scope refused');
+    assert.notEqual(keys(data, 'add', 'x', '--rate', 'nan').status, 0, 'NaN rate refused');
+    assert.equal(keys(data, 'revoke', 'bob').status, 0);
+    assert.notEqual(keys(data, 'revoke', 'bob').status, 0, 'revoking twice fails');
+    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).keys.length, 1);
+  });
+});
+
+describe('auth on a running server', () => {
+  let srv, data, tts, voices, admin, limited;
+  before(async () => {
+    data = h.tmpDir('f5auth-');
+    tts = addKey(data, 'tts1');
+    voices = addKey(data, 'voices1', '--scope', 'voices');
+    admin = addKey(data, 'root', '--scope', 'admin');
+    limited = addKey(data, 'slow', '--rate', '60');
+    srv = await h.startServer({ data });
+  });
+  after(async () => { if (srv) await h.stopServer(srv); });
+
+  it('public routes need no key, others answer 401 with the JSON error and WWW-Authenticate', async () => {
+    for (const p of ['/healthz', '/readyz', '/version', '/', '/app.js']) assert.equal((await get(srv, p)).status, 200, p);
+    for (const p of ['/config', '/metrics', '/jobs/0123456789abcdef0123456789abcdef']) {
+      const r = await get(srv, p);
+      assert.equal(r.status, 401, p);
+      assert.equal(r.json.error.code, 'unauthorized');
+      assert.match(r.json.error.message, /API key/);
+      assert.match(r.headers.get('www-authenticate'), /^Bearer/);
+    }
+    const bad = await get(srv, '/config', { Authorization: 'Bearer f5k_not-a-real-key' });
+    assert.equal(bad.status, 401);
+    assert.equal((await get(srv, '/config', { Authorization: `Basic ${tts}` })).status, 401);
+    assert.equal((await get(srv, '/config', { 'X-API-Key': tts.slice(0, -1) })).status, 401);
+  });
+
+  it('accepts Bearer and X-API-Key; /config reports auth on and the caller', async () => {
+    const a = await get(srv, '/config', { Authorization: `Bearer ${tts}` });
+    assert.equal(a.status, 200);
+    assert.deepEqual(a.json.auth, { mode: 'auto', enabled: true, key: 'tts1' });
+    const b = await get(srv, '/config', { 'X-API-Key': tts });
+    assert.equal(b.status, 200);
+  });
+
+  it('403 for a valid key without the scope; admin has every scope', async () => {
+    const id = '/jobs/0123456789abcdef0123456789abcdef';
+    const f = await get(srv, id, { 'X-API-Key': voices });
+    assert.equal(f.status, 403);
+    assert.equal(f.json.error.code, 'forbidden');
+    assert.equal((await get(srv, '/metrics', { 'X-API-Key': tts })).status, 403);
+    assert.equal((await get(srv, '/metrics', { 'X-API-Key': admin })).status, 200);
+    assert.notEqual((await get(srv, id, { 'X-API-Key': admin })).status, 403);
+    assert.notEqual((await get(srv, id, { 'X-API-Key': tts })).status, 403);
+  });
+
+  it('a key revoked or added on the running server takes effect within 5 s', async () => {
+    const k = addKey(data, 'late');
+    await waitStatus(srv, '/config', { 'X-API-Key': k }, 200, 5000);
+    assert.equal(keys(data, 'revoke', 'late').status, 0);
+    await waitStatus(srv, '/config', { 'X-API-Key': k }, 401, 5000);
+  });
+
+  it('token bucket: 429 with Retry-After, then recovery after it', async () => {
+    const hd = { 'X-API-Key': limited };
+    let r, n = 0;
+    for (; n < 30; n++) { r = await get(srv, '/config', hd); if (r.status !== 200) break; }
+    assert.equal(r.status, 429);
+    assert.ok(n >= 5 && n <= 11, `burst of ${n} before 429 (capacity 10 at 60/min)`);
+    assert.equal(r.json.error.code, 'rate_limited');
+    const ra = Number(r.headers.get('retry-after'));
+    assert.ok(Number.isInteger(ra) && ra >= 1 && ra <= 2, `Retry-After ${r.headers.get('retry-after')}`);
+    assert.equal((await get(srv, '/config', { 'X-API-Key': tts })).status, 200, 'other keys are not limited');
+    await h.sleep(ra * 1000 + 100);
+    assert.equal((await get(srv, '/config', hd)).status, 200);
+  });
+
+  it('security headers on every response', async () => {
+    for (const p of ['/healthz', '/', '/config', '/nope']) {
+      const r = await get(srv, p);
+      assert.equal(r.headers.get('x-content-type-options'), 'nosniff', p);
+      assert.match(r.headers.get('content-security-policy') || '', /default-src 'self'.*frame-ancestors 'none'/, p);
+      assert.equal(r.headers.get('access-control-allow-origin'), null, p);
+    }
+  });
+});
+
+describe('auth modes', () => {
+  it('auto on loopback with no keys is off and says so in /config', async () => {
+    const srv = await h.startServer({});
+    try {
+      const r = await get(srv, '/config');
+      assert.equal(r.status, 200);
+      assert.equal(r.json.auth.enabled, false);
+      assert.match(r.json.auth.warning, /auth is off/);
+      assert.ok(srv.logs.some((l) => l.event === 'auth' && /auth is OFF/.test(l.message || JSON.stringify(l))));
+    } finally { await h.stopServer(srv); }
+  });
+
+  it('--auth on with no keys refuses every protected route', async () => {
+    const srv = await h.startServer({ args: ['--auth', 'on'] });
+    try {
+      assert.equal((await get(srv, '/config')).status, 401);
+      assert.equal((await get(srv, '/healthz')).status, 200);
+    } finally { await h.stopServer(srv); }
+  });
+
+  it('--auth off on a non-loopback address needs --auth-off-public; bad modes are refused', () => {
+    const data = h.tmpDir('f5auth-');
+    const r = spawnSync(h.BIN, ['serve', '--listen', '0.0.0.0:0', '--auth', 'off', '--data', data], { encoding: 'utf8' });
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /--auth-off-public/);
+    const b = spawnSync(h.BIN, ['serve', '--auth', 'maybe', '--data', data], { encoding: 'utf8' });
+    assert.notEqual(b.status, 0);
+    assert.match(b.stderr, /--auth: expected on, off or auto/);
+  });
+});
