@@ -23,6 +23,7 @@ static bool load_job(f5_svc *svc, f5_http_req *req, f5_job_rec *rec, enum MHD_Re
     f5_error err = {0};
     if (id_ok(req->param) && f5_jobs_get(svc->jobs, req->param, rec, &found, &err) != F5_OK) {
         bool down = f5_queue_down(svc->queue, NULL);
+        f5_obs_inc(&svc->metrics, F5_OBS_QUEUE_ERRORS, "get", NULL);
         *ret = f5_http_error(req, down ? 503 : 500, down ? "queue_unavailable" : "internal_error", NULL, "%s",
                              err.message);
         return false;

@@ -112,6 +112,7 @@ enum MHD_Result f5_route_tts(f5_svc *svc, f5_http_req *req) {
     f5_queue_result qr;
     f5_job *job = NULL;
     if (f5_jobs_submit(svc->jobs, &rec, rec.sync ? &job : NULL, &qr, &err) != F5_OK) {
+        f5_obs_inc(&svc->metrics, F5_OBS_QUEUE_ERRORS, "submit", NULL);
         f5_store_delete(svc->store, tr.ref_key, NULL);
         if (f5_queue_down(svc->queue, NULL)) /* Redis unreachable: retry later, never hang */
             return f5_http_error(req, 503, "queue_unavailable", NULL, "cannot queue the job: %s", err.message);

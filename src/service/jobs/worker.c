@@ -217,6 +217,7 @@ static job_outcome job_prepare(job_run *jr) {
     if (atomic_load(&job->abort) != ABORT_NONE) return OUTCOME_ABORTED;
     jr->st = f5_store_get(j->o.store, rec->ref_key, &jr->ref, &jr->ref_len, &jr->err);
     if (jr->st) {
+        f5_obs_inc(j->o.metrics, F5_OBS_STORAGE_ERRORS, "get", NULL);
         f5_err_prefix(&jr->err, jr->st, "reading the uploaded reference");
         return OUTCOME_FAILED;
     }
@@ -242,6 +243,7 @@ static job_outcome deliver_encoded(job_run *jr) {
     snprintf(rec->result_key, sizeof rec->result_key, "results/%s.%s", rec->id, ext_of(rec->params.format));
     jr->st = f5_store_put(j->o.store, rec->result_key, jr->enc, jr->enc_len, &jr->err);
     if (jr->st) {
+        f5_obs_inc(j->o.metrics, F5_OBS_STORAGE_ERRORS, "put", NULL);
         rec->result_key[0] = 0;
         return OUTCOME_FAILED;
     }
