@@ -37,6 +37,7 @@ typedef struct f5_svc_synth_out {
     double audio_seconds;
     double rtf;
     double t_first_call_ms; /* monotonic ms at which the engine began (for overhead measurements) */
+    double t_voice_ms;      /* getting the prepared reference (cache lookup or preprocessing) */
     bool ref_cache_hit;     /* the prepared reference came from the reference cache (same upload bytes + transcript) */
 } f5_svc_synth_out;
 

@@ -79,6 +79,7 @@ static f5_status run(void *self, int slot, const f5_svc_synth_req *rq, f5_svc_sy
     } else {
         out->ref_cache_hit = true;
     }
+    out->t_voice_ms = f5_obs_mono() * 1000.0 - out->t_first_call_ms;
     run_ctx ctx = {.rq = rq};
     f5_synth_params p = f5_synth_default_params();
     p.nfe_step = rq->nfe_step;

@@ -307,6 +307,10 @@ static void log_job_end(job_run *jr) {
     pthread_mutex_unlock(&j->mu);
     if (jr->out.t_first_call_ms > 0)
         json_object_set_new(ev, "claim_to_engine_ms", json_real(jr->out.t_first_call_ms - jr->t0 * 1000));
+    if (jr->out.t_first_call_ms > 0) {
+        json_object_set_new(ev, "ref_cache_hit", json_boolean(jr->out.ref_cache_hit));
+        json_object_set_new(ev, "voice_prep_ms", json_real(jr->out.t_voice_ms));
+    }
     if (rec->error_code[0])
         json_object_set_new(ev, "error", json_pack("{s:s, s:s}", "code", rec->error_code, "message", rec->error_message));
     f5_obs_event(j->o.log, rec->state == F5_JOB_FAILED ? "warn" : "info", "job", ev);
