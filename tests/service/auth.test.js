@@ -127,11 +127,18 @@ describe('auth on a running server', () => {
 
   it('token bucket: 429 with Retry-After, then recovery after it', async () => {
     const hd = { 'X-API-Key': limited };
+    const limitedCount = async () => {
+      const t = await (await fetch(`${srv.base}/metrics`, { headers: { 'X-API-Key': admin } })).text();
+      const x = t.match(/^f5tts_rate_limited_total\{reason="rate_limited"\} (\S+)$/m);
+      return x ? Number(x[1]) : 0;
+    };
+    const before = await limitedCount();
     let r, n = 0;
     for (; n < 30; n++) { r = await get(srv, '/config', hd); if (r.status !== 200) break; }
     assert.equal(r.status, 429);
     assert.ok(n >= 5 && n <= 11, `burst of ${n} before 429 (capacity 10 at 60/min)`);
     assert.equal(r.json.error.code, 'rate_limited');
+    assert.equal(await limitedCount(), before + 1, 'the 429 counted in f5tts_rate_limited_total');
     const ra = Number(r.headers.get('retry-after'));
     assert.ok(Number.isInteger(ra) && ra >= 1 && ra <= 2, `Retry-After ${r.headers.get('retry-after')}`);
     assert.equal((await get(srv, '/config', { 'X-API-Key': tts })).status, 200, 'other keys are not limited');

@@ -182,6 +182,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
                       MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
                       MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-API-Key"), f5_obs_mono(), &req->caller, &v);
         if (v.status) {
+            if (v.status == 429) f5_obs_inc(&svc->metrics, F5_OBS_RATE_LIMITED, v.code, NULL);
             req->retry_after_s = v.retry_after_s;
             req->www_authenticate = v.status == 401;
             return f5_http_error(req, v.status, v.code, NULL, "%s", v.message);
