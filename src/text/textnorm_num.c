@@ -272,7 +272,7 @@ void tn_say_lit(tn_out *o, const char *s, size_t n, bool lead_zero_digits) {
     /* thousands with dots, optional decimal comma */
     int ndots = 0, ncommas = 0;
     for (int g = 0; g < ng - 1; g++) sep[g] == '.' ? ndots++ : ncommas++;
-    bool groups3 = gl[0] <= 3 && !(s[0] == '0' && !tn_is_digit(s[1])); /* "0.618": a decimal, never thousands */
+    bool groups3 = gl[0] <= 3 && !(ng == 2 && s[0] == '0' && s[1] == '.'); /* "0.618": a decimal, never thousands */
     int last_int = ng - 1; /* index of the last integer group */
     if (ndots >= 1 && sep[ng - 2] == ',' && ncommas == 1) last_int = ng - 2;
     else if (ncommas >= 1 && sep[ng - 2] == '.' && ndots == 1 && ng >= 3) last_int = ng - 2;
