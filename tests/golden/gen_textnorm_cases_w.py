@@ -410,5 +410,75 @@ COD = [
 for i, row in enumerate(COD, 1):
     add('w-cod-%02d' % i, *row)
 
+# ============ a second, smaller blind batch (written 13:40 UTC, before running the normaliser on it)
+DOC.update({'PL': 'pháp lệnh', 'LĐ': 'lao động'})
+MORE = [
+    ('leg', MX, 'Nghị định 117/2020/NĐ-CP xử phạt trong lĩnh vực y tế.', 'nghị định ' + doc('117/2020/NĐ-CP') + ' xử phạt trong lĩnh vực y tế.'),
+    ('leg', MX, 'Thông tư 04/2022/TT-BTP hướng dẫn chứng thực.', 'thông tư ' + doc('04/2022/TT-BTP') + ' hướng dẫn chứng thực.'),
+    ('leg', MX, 'Quyết định 1111/QĐ-BLĐTBXH phê duyệt đề án.', 'quyết định ' + doc('1111/QĐ-BLĐTBXH') + ' phê duyệt đề án.'),
+    ('leg', MX, 'Pháp lệnh số 01/2023/PL-UBTVQH15 về chi phí tố tụng.', 'pháp lệnh số ' + doc('01/2023/PL-UBTVQH15') + ' về chi phí tố tụng.'),
+    ('leg', MX, 'Công văn 456/STC-QLG gửi doanh nghiệp.', 'công văn [n:456] ' + CS + 'sở tài chính ' + ac('QLG') + ' gửi doanh nghiệp.'),
+    ('leg', AB, 'Điều 12 khoản 3 điểm a Luật Giao thông.', 'điều mười hai khoản ba điểm a luật giao thông.'),
+    ('leg', R, 'Phần thứ IV Bộ luật Tố tụng dân sự.', 'phần thứ tư bộ luật tố tụng dân sự.'),
+    ('leg', MX, 'Bản án 99/2024/LĐ-PT về tranh chấp lao động.', 'bản án ' + doc('99/2024/LĐ-PT') + ' về tranh chấp lao động.'),
+    ('leg', MX, 'Ông ấy dẫn Nghị định 15/2020/NĐ-CP và Thông tư 25/2021/TT-BTTTT.', 'ông ấy dẫn nghị định ' + doc('15/2020/NĐ-CP') + ' và thông tư ' + doc('25/2021/TT-BTTTT') + '.'),
+    ('leg', MX, 'Quyết định số 2233/QĐ-UBND ngày 01/8/2024 của UBND tỉnh.', 'quyết định số ' + doc('2233/QĐ-UBND') + ' ngày một tháng tám năm [n:2024] của {ủy|uỷ} ban nhân dân tỉnh.'),
+    ('leg', MX, 'Nghị quyết 43/2022/QH15 về phục hồi kinh tế.', 'nghị quyết ' + doc('43/2022/QH15') + ' về phục hồi kinh tế.'),
+    ('leg', MX, 'Thông tư 15/2022/TT-BYT có hiệu lực.', 'thông tư ' + doc('15/2022/TT-BYT') + ' có hiệu lực.'),
+    ('leg', C, 'Số định danh cá nhân 001099012345.', 'số định danh cá nhân [d:001099012345].'),
+    ('leg', MX, 'Chỉ thị 05/CT-UBND về phòng cháy.', 'chỉ thị ' + doc('05/CT-UBND') + ' về phòng cháy.'),
+    ('leg', MX, 'Kết luận 14-KL/TW về khuyến khích cán bộ.', 'kết luận [n:14] kết luận {|trên }trung ương về khuyến khích cán bộ.'),
+    ('prd', E, 'Galaxy S23 giảm còn 12 triệu.', 'galaxy ' + ac('S') + ' [n:23] giảm còn [n:12] triệu.'),
+    ('prd', E, 'Chip M3 Max có 40 nhân GPU.', 'chip ' + ac('M') + ' ba max có [n:40] nhân ' + ac('GPU') + '.'),
+    ('prd', D, 'Cập nhật Chrome 131 để vá lỗi.', 'cập nhật chrome [n:131] để vá lỗi.'),
+    ('prd', D, 'Phiên bản 3.0.12 đã sẵn sàng.', 'phiên bản [v:3.0.12] đã sẵn sàng.'),
+    ('prd', E, 'Xe Mitsubishi Xpander 1.5 AT bán chạy.', 'xe mitsubishi xpander [p:1.5] ' + ac('AT') + ' bán chạy.'),
+    ('prd', E, 'Honda Air Blade 160 có phanh ABS.', 'honda air blade [n:160] có phanh ' + ac('ABS') + '.'),
+    ('prd', E, 'Card RTX 4060 Ti 16GB.', 'card ' + ac('RTX') + ' ' + dd('4060') + ' ti [n:16] ' + GBW + '.'),
+    ('prd', E, 'iPad Pro M4 mỏng 5.1 mm.', 'ipad pro ' + ac('M') + ' bốn mỏng [p:5.1] ' + MM + '.'),
+    ('prd', E, 'Sony A7C II nhỏ gọn.', 'sony ' + ac('A') + ' bảy ' + ac('C') + ' {ii|hai|i i} nhỏ gọn.'),
+    ('prd', D, 'Ubuntu 22.04.4 vẫn được hỗ trợ.', 'ubuntu [v:22.04.4] vẫn được hỗ trợ.'),
+    ('prd', E, 'Laptop có RAM 16GB, SSD 512GB.', 'laptop có ram [n:16] ' + GBW + ', ' + ac('SSD') + ' [n:512] ' + GBW + '.'),
+    ('prd', E, 'Tai nghe Galaxy Buds3 Pro.', 'tai nghe galaxy buds ba pro.'),
+    ('prd', E, 'Vivo X200 Pro chụp đêm tốt.', 'vivo ' + ac('X') + ' ' + dd('200') + ' pro chụp đêm tốt.'),
+    ('prd', E, 'Pin 4500 mAh, sạc 67W.', 'pin [n:4500] ' + MAH + ', sạc [n:67] oát.'),
+    ('prd', E, 'Máy chạy Intel Core i7-1360P.', 'máy chạy intel core ' + ac('I') + ' bảy ' + dd('1360') + ' ' + ac('P') + '.'),
+    ('prd', E, 'Xe VinFast VF e34 đã ngừng bán.', 'xe vinfast ' + ac('VF') + ' ' + ac('E') + ' ' + dd('34') + ' đã ngừng bán.'),
+    ('fmt', CU, 'Giá $2,199 cho bản cao nhất.', 'giá [n:2199] ' + DOL + ' cho bản cao nhất.'),
+    ('fmt', CU, 'Tiền phạt €4,500.', 'tiền phạt [n:4500] ' + EUR + '.'),
+    ('fmt', CU, 'Thưởng £10,000 cho người thắng.', 'thưởng mười <N> ' + GBP + ' cho người thắng.'),
+    ('fmt', CU, 'Doanh thu 3,500 USD mỗi tháng.', 'doanh thu [n:3500] ' + USD + ' mỗi tháng.'),
+    ('fmt', PC, 'Tăng 0.8% so với tháng trước.', 'tăng [p:0.8] phần trăm so với tháng trước.'),
+    ('fmt', M, 'Cao 1.68 m, nặng 55.5 kg.', 'cao [p:1.68] mét, nặng [p:55.5] ' + KG + '.'),
+    ('fmt', CU, 'Vé tàu 1.200.000 đồng một chiều.', 'vé tàu một triệu hai trăm <N> đồng một chiều.'),
+    ('fmt', CU, 'Giá $0.99 một bài hát.', 'giá {[p:0.99] ' + DOL + '|[n:99] xu} một bài hát.'),
+    ('fmt', C, 'Có 3,000,000 người theo dõi.', 'có ba triệu người theo dõi.'),
+    ('fmt', CU, 'Khoản nợ 1,5 tỷ USD.', 'khoản nợ [c:1,5] <T> ' + USD + '.'),
+    ('fmt', CU, 'Nhập khẩu $2.75 tỷ hàng hóa.', 'nhập khẩu [p:2.75] <T> ' + DOL + ' hàng hóa.'),
+    ('fmt', D, 'Tỷ lệ 0.25 là quá thấp.', 'tỷ lệ [p:0.25] là quá thấp.'),
+    ('fmt', CU, 'Phí ship ¥500.', 'phí ship [n:500] yên.'),
+    ('fmt', CU, 'Lương 2,000 USD/tháng chưa thuế.', 'lương [n:2000] ' + USD + ' ' + PER + ' tháng chưa thuế.'),
+    ('fmt', M, 'Ổ đĩa còn 0.5 TB trống.', 'ổ đĩa còn [p:0.5] ' + TB + ' trống.'),
+    ('cod', E, 'Chuyến bay VJ122 bị đổi giờ.', 'chuyến bay ' + ac('VJ') + ' ' + dd('122') + ' bị đổi giờ.'),
+    ('cod', E, 'Tàu SE5 về ga Đà Nẵng.', 'tàu ' + ac('SE') + ' năm về ga đà nẵng.'),
+    ('cod', C, 'Biển số 51F-123.45 bị thu hồi.', 'biển số ' + plate('51', 'F', '123', '45') + ' bị thu hồi.'),
+    ('cod', C, 'Xe mang biển 29A-99999.', 'xe mang biển ' + dd('29') + ' ' + ac('A') + ' {[d:99999]|[n:99999]}.'),
+    ('cod', C, 'Mã bưu chính 650000 là Khánh Hòa.', 'mã bưu chính [d:650000] là khánh hòa.'),
+    ('cod', AB, 'Hội thảo tại P.508 tòa nhà C.', 'hội thảo tại phòng ' + dd('508') + ' tòa nhà ' + ac('C') + '.'),
+    ('cod', SC, 'Phút 88\' Hoàng Đức ấn định tỷ số.', 'phút [n:88] hoàng đức ấn định tỷ số.'),
+    ('cod', FR, 'Thêm 1/2-1 thìa đường.', 'thêm một phần hai <D> một thìa đường.'),
+    ('cod', E, 'Cổ phiếu SSI và VND tăng điểm.', 'cổ phiếu ' + ac('SSI') + ' và ' + ac('VND').replace('}', '|đồng|việt nam đồng}') + ' tăng điểm.'),
+    ('cod', C, 'Mã OTP là 123 456.', 'mã {otp|ô tê pê} là [d:123] {,|} [d:456].'),
+    ('cod', C, 'Số serial ABC12345678 in trên hộp.', 'số serial ' + ac('ABC') + ' [d:12345678] in trên hộp.'),
+    ('cod', C, 'Mã đơn 2405ABC12 đang xử lý.', 'mã đơn {[d:2405]|[n:2405]} ' + ac('ABC') + ' ' + dd('12') + ' đang xử lý.'),
+    ('cod', E, 'Chuyến VN 1546 hạ cánh Cam Ranh.', 'chuyến ' + ac('VN') + ' ' + dd('1546') + ' hạ cánh cam ranh.'),
+    ('cod', C, 'Mã giảm giá GIAM50K áp dụng hôm nay.', 'mã giảm giá ' + ac('GIAM') + ' {[n:50] {k|ca|cây|nghìn|ngàn}|[d:50] {k|ca|cây}} áp dụng hôm nay.'),
+    ('cod', C, 'Tra cứu vận đơn 850123456789.', 'tra cứu vận đơn [d:850123456789].'),
+]
+cnt = {}
+for fam, cat, inp, tmpl in MORE:
+    cnt[fam] = cnt.get(fam, 75) + 1
+    add('w-%s-%02d' % (fam, cnt[fam]), cat, inp, tmpl, 'second batch')
+
 if __name__ == '__main__':
     write_cases(cases, sys.argv[1])
