@@ -480,5 +480,45 @@ for fam, cat, inp, tmpl in MORE:
     cnt[fam] = cnt.get(fam, 75) + 1
     add('w-%s-%02d' % (fam, cnt[fam]), cat, inp, tmpl, 'second batch')
 
+# ============ a third blind batch (13:41 UTC): harder surface forms (brackets, sentence ends,
+# NFD input, chat spellings, several codes in one sentence)
+import unicodedata
+HARD = [
+    ('leg', MX, '(Ban hành kèm theo Thông tư 05/2024/TT-BTC)', 'ban hành kèm theo thông tư ' + doc('05/2024/TT-BTC')),
+    ('leg', MX, 'Nghị định 100/2019/NĐ-CP.', 'nghị định ' + doc('100/2019/NĐ-CP') + '.'),
+    ('leg', MX, 'Xem thêm: Quyết định 1234/QĐ-UBND, Nghị quyết 12/NQ-HĐND.', 'xem thêm: quyết định ' + doc('1234/QĐ-UBND') + ', nghị quyết ' + doc('12/NQ-HĐND') + '.'),
+    ('leg', MX, unicodedata.normalize('NFD', 'Thông tư 38/2024/TT-BGDĐT về học thêm.'), 'thông tư ' + doc('38/2024/TT-BGDĐT') + ' về học thêm.'),
+    ('leg', MX, 'NGHỊ ĐỊNH 24/2023/NĐ-CP QUY ĐỊNH MỨC LƯƠNG CƠ SỞ', 'nghị định ' + doc('24/2023/NĐ-CP') + ' quy định mức lương cơ sở'),
+    ('leg', MX, 'Căn cứ Luật số 45/2019/QH14 ngày 20 tháng 11 năm 2019;', 'căn cứ luật số ' + doc('45/2019/QH14') + ' ngày hai mươi tháng mười một năm [n:2019];'),
+    ('leg', MX, 'Theo "Nghị định 91/2024/NĐ-CP", mức phạt tăng.', 'theo nghị định ' + doc('91/2024/NĐ-CP') + ', mức phạt tăng.'),
+    ('leg', AB, 'Điều 3. Giải thích từ ngữ', 'điều ba. giải thích từ ngữ'),
+    ('prd', E, 'mình xài iphone 13 mini, pin hơi yếu', 'mình xài iphone [n:13] mini, pin hơi yếu'),
+    ('prd', E, '(Ảnh: Galaxy S24 Ultra)', 'ảnh: galaxy ' + ac('S') + ' [n:24] ultra'),
+    ('prd', D, 'Bản cập nhật iOS 17.5.1.', 'bản cập nhật ios [v:17.5.1].'),
+    ('prd', E, 'So sánh RTX 4070 với RX 7800.', 'so sánh ' + ac('RTX') + ' ' + dd('4070') + ' với ' + ac('RX') + ' ' + dd('7800') + '.'),
+    ('prd', E, 'Giá Honda SH 350i là bao nhiêu?', 'giá honda ' + ac('SH') + ' ' + dd('350') + ' ' + ac('I') + ' là bao nhiêu?'),
+    ('prd', D, 'Node 20.x và Python 3.x', 'node [n:20] {chấm |}{x|ích} và python ba {chấm |}{x|ích}'),
+    ('prd', E, 'MÀN HÌNH 15.6 INCH FULL HD', 'màn hình [p:15.6] ' + IN + ' full ' + ac('HD')),
+    ('fmt', CU, 'Giá chỉ $49!', 'giá chỉ [n:49] ' + DOL + '!'),
+    ('fmt', CU, '(khoảng $1,200)', 'khoảng [n:1200] ' + DOL),
+    ('fmt', CU, 'Tổng cộng: 12,345.67 USD.', 'tổng cộng: [n:12345] {phẩy|chấm} {sáu bảy|sáu mươi bảy} ' + USD + '.'),
+    ('fmt', CU, 'Ví mất €250, còn €50.', 'ví mất [n:250] ' + EUR + ', còn [n:50] ' + EUR + '.'),
+    ('fmt', CU, 'GIÁ $999 DUY NHẤT HÔM NAY', 'giá [n:999] ' + DOL + ' duy nhất hôm nay'),
+    ('fmt', PC, 'Lãi suất (4.5%) thấp hơn năm ngoái.', 'lãi suất {, |}[p:4.5] phần trăm{, |} thấp hơn năm ngoái.'),
+    ('fmt', CU, 'Anh chuyển giúp em 1,000 USD nha.', 'anh chuyển giúp em một <N> ' + USD + ' nha.'),
+    ('cod', E, 'Bay chuyến VN254.', 'bay chuyến ' + ac('VN') + ' ' + dd('254') + '.'),
+    ('cod', C, 'Biển số: 30A-123.45.', 'biển số: ' + plate('30', 'A', '123', '45') + '.'),
+    ('cod', C, '(Mã SP: AB-1234-XL)', 'mã ' + ac('SP') + ': ' + ac('AB') + ' [d:1234] ' + ac('XL')),
+    ('cod', AB, 'Phòng họp: P.302.', 'phòng họp: phòng ' + dd('302') + '.'),
+    ('cod', C, 'Mã OTP: 482913.', 'mã {otp|ô tê pê}: [d:482913].'),
+    ('cod', SC, 'Bàn thắng (phút 23\') của Quang Hải.', 'bàn thắng {, |}phút [n:23]{, |} của quang hải.'),
+    ('cod', E, 'tàu SE2 chạy lúc 19h30 nha', 'tàu ' + ac('SE') + ' hai chạy lúc [n:19] giờ ba mươi{ phút|} nha'),
+    ('cod', C, unicodedata.normalize('NFD', 'Mã bưu chính Huế là 530000.'), 'mã bưu chính huế là [d:530000].'),
+]
+cnt = {}
+for fam, cat, inp, tmpl in HARD:
+    cnt[fam] = cnt.get(fam, {'leg': 90, 'prd': 91, 'fmt': 90, 'cod': 90}[fam]) + 1
+    add('w-%s-%02d' % (fam, cnt[fam]), cat, inp, tmpl, 'third batch')
+
 if __name__ == '__main__':
     write_cases(cases, sys.argv[1])
