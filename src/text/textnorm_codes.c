@@ -1,7 +1,7 @@
 /* textnorm_codes.c - codes read digit by digit or letter by letter
  * (docs/textnorm-codes.md): hyphenated codes ("AB-1234-XL", "HD-2024-0015",
- * ISBN "978-604-1-23456-7": letters kept, digits one by one, a 19xx/20xx
- * part read as a year), airline codes after "chuyến (bay)" ("VN 254",
+ * ISBN "978-604-1-23456-7", "ABC-123456": letters kept, digits one by one,
+ * a 19xx/20xx part read as a year), airline codes after "chuyến (bay)" ("VN 254",
  * "VN-A321": the code kept, not expanded to "việt nam"), and football minute
  * marks ("30'", "45+2'": "phút ba mươi"), Vietnamese licence plates
  * ("30A-123.45", "29B1-123.45", "43A-02345": the province code a number,
@@ -34,7 +34,9 @@ int tn_code_token(tn_ctx *c, const char *b, size_t n) {
         i = e + 1;
         if (e == n) break;
     }
-    if (np < 3 || !ndig || (nlet ? 0 : np < 4)) return -1;
+    /* two parts: letters then 5 or more digits ("ABC-123456"; "COVID-19" stays a name) */
+    bool two = np == 2 && nlet == 1 && ndig == 1 && cd_letters(b, ln[0]) && ln[1] >= 5;
+    if ((np < 3 && !two) || !ndig || (nlet ? 0 : np < 4)) return -1;
     if (nlet && !(b[0] >= 'A' && b[0] <= 'Z') && !tn_is_digit(b[0])) return -1; /* lowercase words: a compound */
     for (int k = 0; k < np; k++) {
         const char *p = b + st[k];

@@ -1,7 +1,8 @@
 /* textnorm_docnum.c - numbers of Vietnamese legal and administrative
  * documents: "100/2019/NĐ-CP", "01/2024/TT-BTC", "1234/QĐ-UBND",
  * "45/2019/QH14", "57-NQ/TW", and standards "41:2019/BGTVT" (QCVN: the
- * year after a colon is read bare, as the colon is elsewhere). The number is a cardinal (with a leading zero,
+ * year after a colon is read bare, as the colon is elsewhere), and "N/YYYY"
+ * right after a document type ("Nghị định 100/2019"). The number is a cardinal (with a leading zero,
  * digit by digit: an identifier), a "/" before a year is read "năm" (the way
  * the document is cited aloud: "nghị định một trăm năm hai nghìn không trăm
  * mười chín"), and the issuer code is read part by part from doccodes.tsv
@@ -28,6 +29,19 @@ static size_t dn_part_letters(const char *p, size_t n) {
     return i;
 }
 
+/* A document type just before ("Nghị định 100/2019", "NĐ số 15/2020",
+ * "Thông tư 01/2024"), as output words: then "N/YYYY" without a code is a
+ * document number too, not a fraction or a month. */
+static bool dn_doc_type_before(tn_ctx *c) {
+    static const char *const ty[] = {"nghị định", "thông tư", "quyết định", "nghị quyết", "chỉ thị", "công văn",
+                                     "thông báo", "công điện", "pháp lệnh", "án lệ", "bản án", "kế hoạch",
+                                     "tờ trình", "văn bản", "luật số", "lệnh số"};
+    int back = tn_prev_is(c, 0, "số") ? 1 : 0;
+    for (size_t k = 0; k < sizeof ty / sizeof *ty; k++)
+        if (tn_prev_phrase(c, back, ty[k]) || (back && tn_prev_phrase(c, 0, ty[k]))) return true;
+    return false;
+}
+
 /* Contract: b[0..n) is the token body. Reads it and returns c->i when it is a
  * document number whose code has at least one part in doccodes.tsv; else -1
  * (nothing written). */
@@ -40,6 +54,13 @@ int tn_doc_number(tn_ctx *c, const char *b, size_t n) {
     if (b[d] != '-' && i + 5 < n && tn_all_digits(b + i, 4) && b[i + 4] == '/' && (b[i] == '1' || b[i] == '2'))
         year = i, i += 5;
     if (colon && !year) return -1;
+    if (b[d] == '/' && n == d + 5 && tn_all_digits(b + i, 4) && (b[i] == '1' || b[i] == '2') && dn_doc_type_before(c)) {
+        if (b[0] == '0' && d > 1) tn_say_digits(c->o, b, d); /* "Thông tư 01/2024" */
+        else tn_say_int(c->o, b, d);
+        tn_w(c->o, "năm");
+        tn_say_int(c->o, b + i, 4);
+        return c->i;
+    }
     /* validate the code parts first: nothing is written unless the whole token fits */
     size_t parts[8][2];
     int np = 0;

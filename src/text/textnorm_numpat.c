@@ -298,6 +298,8 @@ static int np_compound(tn_ctx *c, const char *b, size_t n) {
  * currency sign ("$1,299", "€1,250") or before a foreign currency code
  * ("5,000 USD"); and ",000" is thousands anywhere ("10,000 xe": a decimal is
  * not written with three trailing zeros). Reads it and returns true if so. */
+static bool np_at_tok_start(const tn_ctx *c, const char *s) { return s == c->t[c->i].b; }
+
 static bool np_en_thousands(tn_ctx *c, const char *s, size_t l, const f5_tn_entry *cur) {
     size_t d = 0;
     while (d < l && tn_is_digit(s[d])) d++;
@@ -314,6 +316,11 @@ static bool np_en_thousands(tn_ctx *c, const char *s, size_t l, const f5_tn_entr
         size_t cn = sl ? (size_t)(sl - nx->b) : nx->bn;
         const f5_tn_entry *e = f5_tn_lookup(f5_tn_table_currencies, f5_tn_table_currencies_n, nx->b, cn, false);
         en = e && strcmp(e->value, "đồng") != 0 && cn >= 3 && nx->b[0] >= 'A' && nx->b[0] <= 'Z';
+    }
+    if (!en && !cur && c->i > 0 && np_at_tok_start(c, s)) { /* "USD 1,500": the code read before, said after */
+        const tn_tok *pv = &c->t[c->i - 1];
+        const f5_tn_entry *e = f5_tn_lookup(f5_tn_table_currencies, f5_tn_table_currencies_n, pv->b, pv->bn, false);
+        en = e && strcmp(e->value, "đồng") != 0 && pv->bn >= 3 && pv->b[0] >= 'A' && pv->b[0] <= 'Z';
     }
     if (!en) return false;
     char buf[32];

@@ -520,5 +520,20 @@ for fam, cat, inp, tmpl in HARD:
     cnt[fam] = cnt.get(fam, {'leg': 90, 'prd': 91, 'fmt': 90, 'cod': 90}[fam]) + 1
     add('w-%s-%02d' % (fam, cnt[fam]), cat, inp, tmpl, 'third batch')
 
+# ============ regression cases from probing (13:43 UTC; NOT blind: written after seeing the
+# misreadings "một trăm phần hai nghìn..." and "tháng một năm ..." and fixing them)
+PROBE = [
+    ('leg', MX, 'Theo NĐ 100/2019, mức phạt tăng.', 'theo nghị định [n:100] ' + YS + ' [n:2019], mức phạt tăng.'),
+    ('leg', MX, 'Thông tư 01/2024 hướng dẫn chi tiết.', 'thông tư {[d:01]|một} ' + YS + ' [n:2024] hướng dẫn chi tiết.'),
+    ('leg', MX, 'Nghị định số 15/2020 về xử phạt.', 'nghị định số [n:15] ' + YS + ' [n:2020] về xử phạt.'),
+    ('fmt', CU, 'Giá USD 1,500 cho mỗi vé.', 'giá [n:1500] ' + USD + ' cho mỗi vé.'),
+    ('cod', C, 'Mã vé ABC-123456 đã xuất.', 'mã vé ' + ac('ABC') + ' [d:123456] đã xuất.'),
+    ('cod', C, 'Dịch COVID-19 đã qua.', 'dịch {covid|cô vít} [n:19] đã qua.'),
+]
+cnt = {}
+for fam, cat, inp, tmpl in PROBE:
+    cnt[fam] = cnt.get(fam, {'leg': 98, 'prd': 98, 'fmt': 97, 'cod': 98}[fam]) + 1
+    add('w-%s-%02d' % (fam, cnt[fam]), cat, inp, tmpl, 'probe regression (not blind)')
+
 if __name__ == '__main__':
     write_cases(cases, sys.argv[1])
