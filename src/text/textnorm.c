@@ -154,6 +154,10 @@ static int tn_dispatch(tn_ctx *c) {
             return r;
         }
     }
+    if (n == 2 && b[0] == 'T') { /* "tòa T2": a building, not a weekday */
+        int r = tn_building_code(c, b, n);
+        if (r >= 0) return r;
+    }
     const f5_tn_entry *a = tn_abbr_after_word(c, b, n);
     if (a) {
         tn_w(c->o, a->value);

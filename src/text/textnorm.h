@@ -106,6 +106,7 @@ int tn_code_token(tn_ctx *c, const char *b, size_t n);
 int tn_flight_code(tn_ctx *c, const char *b, size_t n);
 int tn_plate_token(tn_ctx *c, const char *b, size_t n);
 int tn_hex_token(tn_ctx *c, const char *b, size_t n);
+int tn_building_code(tn_ctx *c, const char *b, size_t n);
 int tn_minute_mark(tn_ctx *c, const char *b, size_t n);
 bool tn_service_number(tn_ctx *c, const char *b, size_t n);
 /* A unit or currency symbol read after a number ("km", "USD"), or NULL. */

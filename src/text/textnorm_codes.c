@@ -6,7 +6,8 @@
  * marks ("30'", "45+2'": "phút ba mươi"), Vietnamese licence plates
  * ("30A-123.45", "29B1-123.45", "43A-02345": the province code a number,
  * the series kept, the serial digit by digit), and hexadecimal codes
- * ("0x80070005": "không ích" then digit by digit).
+ * ("0x80070005": "không ích" then digit by digit), building and terminal
+ * codes ("tòa T2").
  */
 #include "text/textnorm.h"
 
@@ -90,6 +91,21 @@ int tn_hex_token(tn_ctx *c, const char *b, size_t n) {
         else tn_w_lower(c->o, b + i, 1);
     }
     return c->i;
+}
+
+/* Contract: "T2".."T9" after a place word ("tòa T2", "nhà ga T2", "block
+ * T3") is a building or terminal code, "t hai", not the weekday (README: T2
+ * thứ hai elsewhere). Returns c->i, or -1. */
+int tn_building_code(tn_ctx *c, const char *b, size_t n) {
+    static const char *const w[] = {"tòa", "toà", "ga", "tháp", "block", "khu", "sảnh", "nhà"};
+    if (n != 2 || b[0] != 'T' || b[1] < '1' || b[1] > '9') return -1;
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (tn_prev_is(c, 0, w[k])) {
+            tn_w(c->o, "t");
+            tn_say_digits(c->o, b + 1, 1);
+            return c->i;
+        }
+    return -1;
 }
 
 /* "chuyến", "chuyến bay" or "bay" among the 6 tokens before the current one

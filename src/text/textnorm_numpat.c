@@ -487,6 +487,14 @@ int tn_number_token(tn_ctx *c, const char *b, size_t n) {
         tn_word_token(c, s + l + 1, sn - l - 1);
         return c->i;
     }
+    /* "£3.2bn", "$5m", "€1.5bn": English scale shorthand after a currency sign */
+    bool bn = cur && l && ((l + 2 == sn && s[l] == 'b' && s[l + 1] == 'n') || (l + 1 == sn && s[l] == 'm'));
+    if (bn && strcmp(cur->value, "đồng") != 0) {
+        tn_say_lit(c->o, s, l, true);
+        tn_w(c->o, s[l] == 'm' ? "triệu" : "tỷ");
+        tn_w(c->o, cur->value);
+        return c->i;
+    }
     if (!l || !np_suffix(c, NULL, s + l, sn - l)) return -1;
     if (neg && c->i > 0) { /* "10 -15%": a range written with the dash glued to the second number */
         const tn_tok *pv = &c->t[c->i - 1];

@@ -529,6 +529,11 @@ PROBE = [
     ('fmt', CU, 'Giá USD 1,500 cho mỗi vé.', 'giá [n:1500] ' + USD + ' cho mỗi vé.'),
     ('cod', C, 'Mã vé ABC-123456 đã xuất.', 'mã vé ' + ac('ABC') + ' [d:123456] đã xuất.'),
     ('cod', C, 'Dịch COVID-19 đã qua.', 'dịch {covid|cô vít} [n:19] đã qua.'),
+    ('fmt', CU, 'Thương vụ £3.2bn gây chấn động.', 'thương vụ [p:3.2] <T> ' + GBP + ' gây chấn động.'),
+    ('fmt', CU, 'Họ gọi vốn $5m cho vòng A.', 'họ gọi vốn năm triệu ' + DOL + ' cho vòng ' + ac('A') + '.'),
+    ('cod', C, 'Căn hộ ở tòa T2 tầng 15.', 'căn hộ ở tòa ' + ac('T') + ' hai tầng [n:15].'),
+    ('cod', C, 'Đón khách ở nhà ga T2 Nội Bài.', 'đón khách ở nhà ga ' + ac('T') + ' hai nội bài.'),
+    ('cod', AB, 'Họp vào T2 tuần sau.', 'họp vào thứ hai tuần sau.'),
 ]
 cnt = {}
 for fam, cat, inp, tmpl in PROBE:
