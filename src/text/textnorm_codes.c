@@ -5,7 +5,8 @@
  * "VN-A321": the code kept, not expanded to "việt nam"), and football minute
  * marks ("30'", "45+2'": "phút ba mươi"), Vietnamese licence plates
  * ("30A-123.45", "29B1-123.45", "43A-02345": the province code a number,
- * the series kept, the serial digit by digit), and hexadecimal codes
+ * "59-X1 234.56": the province code a number, the series kept, the serial
+ * digit by digit), and hexadecimal codes
  * ("0x80070005": "không ích" then digit by digit), building and terminal
  * codes ("tòa T2").
  */
@@ -53,7 +54,40 @@ int tn_code_token(tn_ctx *c, const char *b, size_t n) {
  * and an optional digit (series), "-", then a serial of 4-5 digits or
  * "123.45". Reads it (the serial digit by digit, its dot not spoken) and
  * returns c->i, or -1 (nothing written). */
+static bool cd_plate_serial(const char *r, size_t rn) {
+    return (rn == 6 && tn_all_digits(r, 3) && r[3] == '.' && tn_all_digits(r + 4, 2)) ||
+           (rn >= 4 && rn <= 5 && tn_all_digits(r, rn));
+}
+
+static void cd_say_serial(tn_ctx *c, const char *r, size_t rn) {
+    if (rn == 6 && r[3] == '.') {
+        tn_say_digits(c->o, r, 3);
+        tn_say_digits(c->o, r + 4, 2);
+    } else
+        tn_say_digits(c->o, r, rn);
+}
+
+/* "59-X1 234.56", "29-B1 12345": a motorbike plate written with the dash
+ * after the province and the serial as the next token. */
+static int cd_plate_spaced(tn_ctx *c, const char *b, size_t n) {
+    if (n != 5 || !tn_is_digit(b[0]) || !tn_is_digit(b[1]) || b[2] != '-' || !(b[3] >= 'A' && b[3] <= 'Z') ||
+        !(tn_is_digit(b[4]) || (b[4] >= 'A' && b[4] <= 'Z')))
+        return -1;
+    const tn_tok *me = &c->t[c->i];
+    if (me->trn || c->i + 1 >= c->nt) return -1;
+    const tn_tok *nx = &c->t[c->i + 1];
+    if (nx->b != nx->s || !cd_plate_serial(nx->b, nx->bn)) return -1;
+    tn_say_int(c->o, b, 2);
+    tn_w_lower(c->o, b + 3, 1);
+    if (tn_is_digit(b[4])) tn_say_digits(c->o, b + 4, 1);
+    else tn_w_lower(c->o, b + 4, 1);
+    cd_say_serial(c, nx->b, nx->bn);
+    return c->i + 1;
+}
+
 int tn_plate_token(tn_ctx *c, const char *b, size_t n) {
+    int sp = cd_plate_spaced(c, b, n);
+    if (sp >= 0) return sp;
     if (n < 8 || !tn_is_digit(b[0]) || !tn_is_digit(b[1])) return -1;
     size_t i = 2;
     while (i < n && i < 4 && b[i] >= 'A' && b[i] <= 'Z') i++;
@@ -64,16 +98,11 @@ int tn_plate_token(tn_ctx *c, const char *b, size_t n) {
     if (i >= n || b[i] != '-') return -1;
     const char *r = b + i + 1;
     size_t rn = n - i - 1;
-    bool dotted = rn == 6 && tn_all_digits(r, 3) && r[3] == '.' && tn_all_digits(r + 4, 2);
-    if (!dotted && !(rn >= 4 && rn <= 5 && tn_all_digits(r, rn))) return -1;
+    if (!cd_plate_serial(r, rn)) return -1;
     tn_say_int(c->o, b, 2);
     tn_w_lower(c->o, b + 2, le - 2);
     if (se > le) tn_say_digits(c->o, b + le, 1);
-    if (dotted) {
-        tn_say_digits(c->o, r, 3);
-        tn_say_digits(c->o, r + 4, 2);
-    } else
-        tn_say_digits(c->o, r, rn);
+    cd_say_serial(c, r, rn);
     return c->i;
 }
 
