@@ -145,12 +145,20 @@ static int tn_dispatch(tn_ctx *c) {
     const f5_tn_entry *cu = f5_tn_lookup(f5_tn_table_currencies, f5_tn_table_currencies_n, b, n, false);
     if (cu && t->trn == 0 && c->i + 1 < c->nt && (f5_tn_has_flag(cu, 'b') || tn_is_code(b, n))) {
         const tn_tok *nx = &c->t[c->i + 1];
-        if (nx->bn && nx->b == nx->s && tn_is_digit(nx->b[0]) && tn_all_number(nx->b, nx->bn)) {
+        /* the number may carry a per-unit: "US$ 1,250/tấn" */
+        const char *sl = nx->bn ? memchr(nx->b, '/', nx->bn) : NULL;
+        size_t nl = sl ? (size_t)(sl - nx->b) : nx->bn, rl = sl ? nx->bn - nl - 1 : 0;
+        bool per = sl && rl && tn_has_alpha(sl + 1, rl) && !tn_has_digit(sl + 1, rl);
+        if (nx->bn && nx->b == nx->s && tn_is_digit(nx->b[0]) && nl && tn_all_number(nx->b, nl) && (!sl || per)) {
             c->i++;
-            int r = tn_number_token(c, nx->b, nx->bn);
-            if (r < 0) r = tn_word_token(c, nx->b, nx->bn);
-            r = tn_scale_word(c, r);
+            int r = tn_number_token(c, nx->b, nl);
+            if (r < 0) r = tn_word_token(c, nx->b, nl);
+            if (!sl) r = tn_scale_word(c, r);
             tn_w(c->o, cu->value);
+            if (sl) {
+                tn_w(c->o, "trên");
+                r = tn_word_token(c, sl + 1, rl);
+            }
             return r;
         }
     }

@@ -129,7 +129,7 @@ bool tn_roman_ctx(tn_ctx *c, bool *ordinal) {
                                     "william", "james", "richard", "philip", "felipe", "juan", "carlos",
                                     "gioan", "phaolô", "piô", "benedict", "leo", "gregory", "alexander",
                                     "nicholas", "peter", "frederick", "ludwig", "victor", "chiến", "ương", "nghị",
-                                    "vòng", "đoàn", "hạng", "vùng", "loại", "nhóm", "bậc"};
+                                    "vòng", "đoàn", "hạng", "vùng", "loại", "nhóm", "bậc", "lục", "hiệp"}; /* phụ lục II */
     /* regnal titles: "Vua Rama IX", "Nữ hoàng Victoria II" (a capitalised name in between);
      * "hoàng", "đế", "hậu", "tử" only after the word that makes them a title, as
      * they are also names ("Hoàng Văn X" is an initial, not ten) */

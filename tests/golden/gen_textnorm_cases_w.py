@@ -534,6 +534,8 @@ PROBE = [
     ('cod', C, 'Căn hộ ở tòa T2 tầng 15.', 'căn hộ ở tòa ' + ac('T') + ' hai tầng [n:15].'),
     ('cod', C, 'Đón khách ở nhà ga T2 Nội Bài.', 'đón khách ở nhà ga ' + ac('T') + ' hai nội bài.'),
     ('cod', AB, 'Họp vào T2 tuần sau.', 'họp vào thứ hai tuần sau.'),
+    ('leg', R, 'Phụ lục II ban hành kèm theo Thông tư này.', 'phụ lục hai ban hành kèm theo thông tư này.'),
+    ('fmt', CU, 'Giá gạo xuất khẩu US$ 1,250/tấn.', 'giá gạo xuất khẩu [n:1250] ' + DOL + ' ' + PER + ' tấn.'),
     ('cod', C, 'Xe máy biển 59-X1 234.56 vượt đèn đỏ.', 'xe máy biển ' + dd('59') + ' ' + ac('X') + ' một ' + dd('234') + ' {chấm |}' + dd('56') + ' vượt đèn đỏ.'),
 ]
 cnt = {}
