@@ -139,3 +139,8 @@ void f5_auth_check(f5_auth *a, unsigned need, const char *authorization, const c
         v->retry_after_s = ra;
     }
 }
+
+bool f5_auth_caller_may_see(const f5_auth_caller *caller, const char *owner) {
+    if (!caller->auth_enabled || (caller->scopes & F5_SCOPE_ADMIN)) return true;
+    return caller->authenticated && owner && strcmp(owner, caller->key_id) == 0;
+}

@@ -56,4 +56,11 @@ unsigned f5_auth_route_scope(const char *method, const char *pattern);
 void f5_auth_check(f5_auth *a, unsigned need, const char *authorization, const char *x_api_key, double now_s,
                    f5_auth_caller *caller, f5_auth_verdict *v);
 
+/* Ownership rule for jobs and voices: the caller may see an object owned
+ * by `owner` (the creating key's key_id, "" when created without auth) when
+ * auth did not apply to this request, the caller has the admin scope, or
+ * the caller is the owner. Anything else must answer 404, never 403, so
+ * ids leak nothing. */
+bool f5_auth_caller_may_see(const f5_auth_caller *caller, const char *owner);
+
 #endif
