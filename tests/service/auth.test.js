@@ -7,7 +7,7 @@
 'use strict';
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./lib/harness');
@@ -39,6 +39,54 @@ async function waitStatus(srv, p, headers, want, ms) {
     await h.sleep(200);
   }
   assert.fail(`${p}: still ${last.status} after ${ms} ms, wanted ${want}`);
+}
+
+// Ownership of jobs (issue 11): a job made with key `own` is 404 for key
+// `them` on GET, audio, events and DELETE (the same answer as an unknown
+// id, and the DELETE does not cancel it), visible to its owner and admin.
+// Returns the first job's id.
+async function checkOwnership(srv, own, them, root) {
+  const mk = async () => {
+    const r = await h.tts(srv, h.ttsFields({ nfe_step: 4 }), { ...own, Prefer: 'respond-async' });
+    const body = await r.text();
+    assert.equal(r.status, 202, body);
+    return JSON.parse(body).job_id;
+  };
+  const id = await mk();
+  const unknown = '0123456789abcdef0123456789abcdef';
+  for (const p of [`/jobs/${id}`, `/jobs/${id}/audio`, `/jobs/${id}/events`]) {
+    const r = await get(srv, p, them);
+    assert.equal(r.status, 404, `${p} for another key`);
+    assert.equal(r.json.error.code, 'job_not_found', p);
+    const u = await get(srv, p.replace(id, unknown), them);
+    assert.equal(u.status, 404);
+    assert.equal(u.json.error.message, r.json.error.message.replace(id, unknown), 'same answer as an unknown id');
+  }
+  const del = await fetch(`${srv.base}/jobs/${id}`, { method: 'DELETE', headers: them });
+  assert.equal(del.status, 404, 'DELETE of another key\'s job');
+  assert.equal((await del.json()).error.code, 'job_not_found');
+  // the job was not cancelled by that DELETE: it runs to success for its owner
+  let j;
+  for (let t0 = Date.now(); Date.now() - t0 < 120000; await h.sleep(100)) {
+    j = (await get(srv, `/jobs/${id}`, own)).json;
+    if (['succeeded', 'failed', 'cancelled'].includes(j.status)) break;
+  }
+  assert.equal(j.status, 'succeeded', JSON.stringify(j));
+  const audio = await fetch(`${srv.base}/jobs/${id}/audio`, { headers: own });
+  assert.equal(audio.status, 200);
+  assert.ok((await audio.arrayBuffer()).byteLength > 44);
+  assert.equal((await get(srv, `/jobs/${id}`, root)).status, 200, 'admin sees every job');
+  assert.equal((await get(srv, `/jobs/${id}/audio`, root)).status, 200);
+  const ev = await get(srv, `/jobs/${id}/events`, own);
+  assert.equal(ev.status, 200);
+  assert.match(ev.text, /event: done/);
+  // the owner's DELETE of a second job works; another key's id stays 404 afterwards too
+  const id2 = await mk();
+  const d2 = await fetch(`${srv.base}/jobs/${id2}`, { method: 'DELETE', headers: own });
+  assert.ok([200, 409].includes(d2.status), `owner DELETE: ${d2.status}`);
+  assert.equal((await get(srv, `/jobs/${id2}`, them)).status, 404);
+  assert.equal((await get(srv, `/jobs/${id2}`, root)).status, 200);
+  return id;
 }
 
 describe('f5tts keys', () => {
@@ -146,6 +194,12 @@ describe('auth on a running server', () => {
     assert.equal((await get(srv, '/config', hd)).status, 200);
   });
 
+  it('jobs are owned: another key gets 404 on GET, audio, events and DELETE; the owner and admin see them', async () => {
+    const other = addKey(data, 'other1');
+    await waitStatus(srv, '/config', { 'X-API-Key': other }, 200, 5000);
+    await checkOwnership(srv, { 'X-API-Key': tts }, { Authorization: `Bearer ${other}` }, { 'X-API-Key': admin });
+  });
+
   it('security headers on every response', async () => {
     for (const p of ['/healthz', '/', '/config', '/nope']) {
       const r = await get(srv, p);
@@ -184,5 +238,30 @@ describe('auth modes', () => {
     const b = spawnSync(h.BIN, ['serve', '--auth', 'maybe', '--data', data], { encoding: 'utf8' });
     assert.notEqual(b.status, 0);
     assert.match(b.stderr, /--auth: expected on, off or auto/);
+  });
+});
+
+describe('job ownership on the Redis queue', () => {
+  let redis, srv;
+  after(async () => {
+    if (srv) await h.stopServer(srv);
+    if (redis && redis.exitCode === null) { redis.kill('SIGKILL'); }
+  });
+  it('the owner is stored in the job hash and enforced the same way', async () => {
+    const port = await h.freePort();
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
+      '--dir', h.tmpDir('f5redis-')], { stdio: 'ignore' });
+    let up = false;
+    for (let i = 0; i < 100 && !up; i++) {
+      up = spawnSync('redis-cli', ['-p', String(port), 'PING'], { encoding: 'utf8' }).stdout.trim() === 'PONG';
+      if (!up) await h.sleep(50);
+    }
+    assert.ok(up, 'redis-server answers PING');
+    const data = h.tmpDir('f5authr-');
+    const a = addKey(data, 'alice'), b = addKey(data, 'bob'), root = addKey(data, 'root', '--scope', 'admin');
+    srv = await h.startServer({ data, args: ['--queue', `redis://127.0.0.1:${port}/0`] });
+    const id = await checkOwnership(srv, { 'X-API-Key': a }, { 'X-API-Key': b }, { 'X-API-Key': root });
+    const owner = spawnSync('redis-cli', ['-p', String(port), 'HGET', `f5:job:${id}`, 'owner'], { encoding: 'utf8' });
+    assert.equal(owner.stdout.trim(), 'alice');
   });
 });

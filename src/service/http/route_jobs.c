@@ -17,7 +17,8 @@ static bool id_ok(const char *id) {
     return true;
 }
 
-/* Load the job named in the path or answer 404/500; returns false if answered. */
+/* Load the job named in the path or answer 404/500; returns false if answered.
+ * Another key's job is 404 like an unknown one (f5_auth_caller_may_see). */
 static bool load_job(f5_svc *svc, f5_http_req *req, f5_job_rec *rec, enum MHD_Result *ret) {
     bool found = false;
     f5_error err = {0};
@@ -27,6 +28,10 @@ static bool load_job(f5_svc *svc, f5_http_req *req, f5_job_rec *rec, enum MHD_Re
         *ret = f5_http_error(req, down ? 503 : 500, down ? "queue_unavailable" : "internal_error", NULL, "%s",
                              err.message);
         return false;
+    }
+    if (found && !f5_auth_caller_may_see(&req->caller, rec->owner)) {
+        f5_job_rec_free(rec);
+        found = false;
     }
     if (!found) {
         *ret = f5_http_error(req, 404, "job_not_found", NULL, "no job with id '%.64s'", req->param);
@@ -49,12 +54,13 @@ enum MHD_Result f5_route_job_delete(f5_svc *svc, f5_http_req *req) {
     f5_job_rec rec;
     f5_queue_result qr = F5_Q_NOT_FOUND;
     f5_error err = {0};
-    if (!id_ok(req->param)) return f5_http_error(req, 404, "job_not_found", NULL, "no job with id '%.64s'", req->param);
+    enum MHD_Result ret;
+    if (!load_job(svc, req, &rec, &ret)) return ret; /* unknown or another key's: 404 */
+    f5_job_rec_free(&rec);
     if (f5_jobs_cancel(svc->jobs, req->param, 10.0, &rec, &qr, &err) != F5_OK)
         return f5_http_error(req, 500, "internal_error", NULL, "%s", err.message);
     if (qr == F5_Q_NOT_FOUND) return f5_http_error(req, 404, "job_not_found", NULL, "no job with id '%s'", req->param);
     snprintf(req->job_id, sizeof req->job_id, "%s", rec.id);
-    enum MHD_Result ret;
     if (qr == F5_Q_CONFLICT)
         ret = f5_http_error(req, 409, "job_finished", NULL, "job %s has already %s", rec.id, f5_job_state_name(rec.state));
     else ret = f5_http_json(req, 200, f5_http_job_json(&rec));

@@ -108,6 +108,7 @@ enum MHD_Result f5_route_tts(f5_svc *svc, f5_http_req *req) {
     rec.text = tr.text;
     rec.ref_text = tr.ref_text;
     snprintf(rec.ref_key, sizeof rec.ref_key, "%s", tr.ref_key);
+    snprintf(rec.owner, sizeof rec.owner, "%s", req->caller.key_id);
     rec.created_at = f5_obs_now();
     f5_queue_result qr;
     f5_job *job = NULL;

@@ -53,6 +53,7 @@ typedef struct f5_job_rec {
     char error_code[48];
     char error_message[512];
     char trace_context[128]; /* W3C traceparent of the submitting request ("" = none); carried with the job */
+    char owner[65];          /* key_id of the creating caller ("" = created without auth); see f5_auth_caller_may_see */
 } f5_job_rec;
 
 void f5_job_rec_free(f5_job_rec *r); /* frees the owned strings, not r */

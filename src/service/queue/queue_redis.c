@@ -98,8 +98,8 @@ static f5_status parse_query(rq_queue *q, const char *query, f5_error *err) {
 /* ---- record <-> hash */
 
 typedef struct argv_buf {
-    const char *v[64];
-    size_t len[64];
+    const char *v[96];
+    size_t len[96];
     char num[32][40];
     int n, n_num;
 } argv_buf;
@@ -147,6 +147,7 @@ static void add_rec_fields(argv_buf *a, const f5_job_rec *r) {
     av_s(a, "error_code"), av_s(a, "");
     av_s(a, "error_message"), av_s(a, "");
     av_s(a, "trace_context"), av_s(a, r->trace_context);
+    av_s(a, "owner"), av_s(a, r->owner);
 }
 
 static void cpy(char *dst, size_t n, const redisReply *v) {
@@ -194,6 +195,7 @@ static bool rec_from_reply(const redisReply *rep, f5_job_rec *r, f5_error *err, 
         else if (!strcmp(f, "error_code")) cpy(r->error_code, sizeof r->error_code, v);
         else if (!strcmp(f, "error_message")) cpy(r->error_message, sizeof r->error_message, v);
         else if (!strcmp(f, "trace_context")) cpy(r->trace_context, sizeof r->trace_context, v);
+        else if (!strcmp(f, "owner")) cpy(r->owner, sizeof r->owner, v);
     }
     if ((!r->text && !(r->text = calloc(1, 1))) || (!r->ref_text && !(r->ref_text = calloc(1, 1)))) goto oom;
     if (!r->id[0]) {

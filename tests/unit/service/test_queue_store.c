@@ -5,6 +5,7 @@
 #include "service/store/store.h"
 #include "test.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -46,6 +47,7 @@ static void test_queue_fifo_and_limits(void) {
     const char *ids[] = {"a1", "b2", "c3"};
     for (int i = 0; i < 3; i++) {
         f5_job_rec r = mkrec(ids[i], false, 100 + i);
+        snprintf(r.owner, sizeof r.owner, "%s", i == 0 ? "alice" : "");
         CHECK(f5_queue_push(q, &r, 3, &res, &err) == F5_OK && res == F5_Q_OK);
     }
     f5_job_rec r4 = mkrec("d4", false, 104);
@@ -58,6 +60,7 @@ static void test_queue_fifo_and_limits(void) {
     CHECK(got.state == F5_JOB_RUNNING && got.attempts == 1 && got.started_at == 200);
     CHECK(got.params.seed == 18446744073709551615ULL && got.params.format == F5_FMT_FLAC && got.params.nfe_step == 16);
     CHECK_STREQ(got.text, "xin chào");
+    CHECK_STREQ(got.owner, "alice");
     f5_job_rec_free(&got);
     /* one slot freed: the push now fits */
     CHECK(f5_queue_push(q, &r4, 3, &res, &err) == F5_OK && res == F5_Q_OK);
@@ -145,6 +148,53 @@ static void test_queue_recover_and_expire(void) {
     rm_tmp();
 }
 
+/* A queue file made before jobs had an owner: opening it adds the column,
+ * keeps the old rows (owner "", i.e. made without auth) and stores owners
+ * of new jobs. */
+static void test_queue_migrates_old_schema(void) {
+    mkdir_tmp();
+    char path[300], url[310];
+    snprintf(path, sizeof path, "%s/old.db", dir);
+    snprintf(url, sizeof url, "sqlite:%s", path);
+    sqlite3 *db = NULL;
+    CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db,
+                       "CREATE TABLE jobs (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, "
+                       "request_id TEXT, sync INTEGER NOT NULL, state TEXT NOT NULL, nfe_step INTEGER, "
+                       "cfg_strength REAL, speed REAL, remove_silence INTEGER, seed TEXT, format TEXT, "
+                       "text TEXT NOT NULL, ref_text TEXT, ref_key TEXT, result_key TEXT, progress REAL DEFAULT 0, "
+                       "created_at REAL, started_at REAL DEFAULT 0, finished_at REAL DEFAULT 0, "
+                       "audio_seconds REAL DEFAULT 0, rtf REAL DEFAULT 0, attempts INTEGER DEFAULT 0, "
+                       "error_code TEXT DEFAULT '', error_message TEXT DEFAULT '');"
+                       "INSERT INTO jobs (id, sync, state, text, ref_text, ref_key, result_key, created_at) "
+                       "VALUES ('old1', 0, 'queued', 'old text', 'r', 'refs/old1', '', 1);",
+                       NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    f5_queue *q;
+    f5_error err = {0};
+    f5_queue_result res;
+    CHECKF(f5_queue_open(url, &q, &err) == F5_OK, "%s", err.message);
+    f5_job_rec got;
+    CHECK(f5_queue_get(q, "old1", &got, &res, &err) == F5_OK && res == F5_Q_OK);
+    CHECK_STREQ(got.text, "old text");
+    CHECK_STREQ(got.owner, "");
+    f5_job_rec_free(&got);
+    f5_job_rec r = mkrec("new1", false, 2);
+    snprintf(r.owner, sizeof r.owner, "bob");
+    CHECK(f5_queue_push(q, &r, 10, &res, &err) == F5_OK && res == F5_Q_OK);
+    CHECK(f5_queue_get(q, "new1", &got, &res, &err) == F5_OK && res == F5_Q_OK);
+    CHECK_STREQ(got.owner, "bob");
+    f5_job_rec_free(&got);
+    f5_queue_close(q);
+    /* opening the migrated file again changes nothing */
+    CHECKF(f5_queue_open(url, &q, &err) == F5_OK, "%s", err.message);
+    CHECK(f5_queue_get(q, "new1", &got, &res, &err) == F5_OK && res == F5_Q_OK);
+    CHECK_STREQ(got.owner, "bob");
+    f5_job_rec_free(&got);
+    f5_queue_close(q);
+    rm_tmp();
+}
+
 static void test_store(void) {
     mkdir_tmp();
     char url[300];
@@ -182,4 +232,5 @@ static void test_store(void) {
     rm_tmp();
 }
 
-TEST_MAIN(TEST(test_queue_fifo_and_limits), TEST(test_queue_recover_and_expire), TEST(test_store))
+TEST_MAIN(TEST(test_queue_fifo_and_limits), TEST(test_queue_recover_and_expire),
+          TEST(test_queue_migrates_old_schema), TEST(test_store))
