@@ -30,7 +30,8 @@ typedef struct f5_kops {
     void (*rope)(const f5_kctx *k, float *x, int64_t B, int64_t N, int64_t n_heads_rot, int64_t dh, int64_t ld,
                  const float *cos_t, const float *sin_t);
     void (*attention)(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
-                      int64_t H, int64_t dh, int64_t ld, float scale, float *o, float *scratch);
+                      int64_t H, int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o,
+                      float *scratch); /* lens NULL or [B]: see f5_attention_masked */
     size_t (*attention_scratch_floats)(const f5_kctx *k, int64_t N, int64_t H);
 } f5_kops;
 

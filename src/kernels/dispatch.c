@@ -103,7 +103,18 @@ void f5_rope(const f5_kctx *k, float *x, int64_t B, int64_t N, int64_t n_heads_r
 void f5_attention(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
                   int64_t H, int64_t dh, int64_t ld, float scale, float *o, float *scratch) {
     TIMED(k, F5_KFAM_ATTENTION, 4.0 * (double)B * (double)H * (double)N * (double)N * (double)dh,
-          OPS(k, attention)(k, q, kk, v, B, N, H, dh, ld, scale, o, scratch));
+          OPS(k, attention)(k, q, kk, v, B, N, H, dh, ld, scale, NULL, o, scratch));
+}
+
+void f5_attention_masked(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
+                         int64_t H, int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o, float *scratch) {
+    double sq = 0;
+    for (int64_t b = 0; b < B; b++) {
+        double L = lens ? (double)lens[b] : (double)N;
+        sq += L * L;
+    }
+    TIMED(k, F5_KFAM_ATTENTION, 4.0 * sq * (double)H * (double)dh,
+          OPS(k, attention)(k, q, kk, v, B, N, H, dh, ld, scale, lens, o, scratch));
 }
 
 size_t f5_attention_scratch_floats(const f5_kctx *k, int64_t N, int64_t H) {

@@ -158,4 +158,17 @@ size_t f5_attention_scratch_floats(const f5_kctx *k, int64_t N, int64_t H);
 void f5_attention_ref(const float *q, const float *kk, const float *v, int64_t B, int64_t N, int64_t H, int64_t dh,
                       int64_t ld, float scale, float *o);
 
+/* Attention with a length per batch element (lens [B], values in [0, N];
+ * NULL = f5_attention): in batch b only keys and values j < lens[b] take
+ * part, and query rows i >= lens[b] get o = 0. Rows i < lens[b] are what
+ * f5_attention computes for that element alone at N = lens[b] (the
+ * backends run the same arithmetic, so the cpu and ref results are
+ * bit-identical to that solo call). Used to pack items of different lengths
+ * into one batch without their padding reaching the real frames. Same
+ * scratch as f5_attention at N. */
+void f5_attention_masked(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
+                         int64_t H, int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o, float *scratch);
+void f5_attention_masked_ref(const float *q, const float *kk, const float *v, int64_t B, int64_t N, int64_t H,
+                             int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o);
+
 #endif

@@ -215,6 +215,7 @@ static void free_scratch(f5_dit_ctx *c) {
     c->k.scratch_bytes = 0;
     c->cap_rows = c->cap_frames = c->cap_batch = 0;
     c->scores_cap = 0;
+    c->rope_frames = 0;
 }
 
 void f5_dit_ctx_free(f5_dit_ctx *ctx) {
@@ -280,7 +281,7 @@ f5_status f5_dit_ctx_reserve(f5_dit_ctx *ctx, int batch, int N, f5_error *err) {
     }
     ctx->grn_sums = malloc((size_t)(2 * Dt > 0 ? 2 * Dt : 1) * sizeof *ctx->grn_sums);
     if (!ctx->grn_sums) goto nomem;
-    ctx->lens = malloc((size_t)nb * sizeof *ctx->lens);
+    ctx->lens = malloc(2 * (size_t)nb * sizeof *ctx->lens);
     ctx->row_ptrs = malloc(3 * (size_t)nb * sizeof *ctx->row_ptrs);
     if (!ctx->lens || !ctx->row_ptrs) goto nomem;
     size_t kbytes = f5_kctx_scratch_bytes(&ctx->k, rows, max64(max64(F, 2 * M + Dt), max64(max64(D, A), 2 * Dt)));

@@ -96,6 +96,42 @@ typedef enum f5_dit_mode {
 f5_status f5_dit_step(f5_dit_ctx *ctx, const float *x, const float *cond, const float *time, f5_dit_mode mode,
                       float *out, f5_error *err);
 
+/* ---- independent items (continuous batching, cfm_batch.h)
+ *
+ * Items of different lengths at different flow times share one evaluation
+ * without seeing each other: every row's attention keys, position
+ * convolutions and residual adds stop at its own length, so row b's frames
+ * equal the solo f5_dit_step of that item (B = 1, N = frames, no lens)
+ * up to the products' blocking (measured: tests/unit/model/test_cfm_batch).
+ * Unlike f5_dit_set_text (upstream's batch semantics, where padded frames
+ * are attended to), nothing of the padding reaches real frames. */
+
+/* Floats of one text variant of an item of `frames` frames. */
+size_t f5_dit_item_text_floats(const f5_dit *d, int frames);
+/* The item's text embedding, computed once when it is admitted: text_c
+ * (with text) and text_u (drop_text), each f5_dit_item_text_floats(frames),
+ * caller-owned; exactly what f5_dit_set_text(B = 1, N = frames, lens NULL)
+ * caches. Uses (and may grow) ctx's scratch; invalidates set_text. */
+f5_status f5_dit_item_text(f5_dit_ctx *ctx, int frames, const int32_t *text, int T, float *text_c, float *text_u,
+                           f5_error *err);
+
+typedef struct f5_dit_item {
+    const float *x;      /* [frames, M] state */
+    const float *cond;   /* [frames, M] reference mel (zeros beyond it), or NULL = zeros */
+    const float *text_c; /* [frames, Dt] from f5_dit_item_text */
+    const float *text_u; /* [frames, Dt]; needed when cfg */
+    int frames;          /* 1..N */
+    float time;          /* this item's flow time */
+} f5_dit_item;
+
+/* One evaluation of B items padded to N frames (N >= every item's frames):
+ * out [R,N,M] with R = 2B when cfg (rows 0..B-1 cond, B..2B-1 uncond:
+ * drop_audio_cond and drop_text), else B (cond). Frames >= an item's length
+ * hold no meaning. Grows ctx's scratch when needed (never inside the
+ * blocks); invalidates set_text. */
+f5_status f5_dit_step_items(f5_dit_ctx *ctx, int B, const f5_dit_item *items, bool cfg, int N, float *out,
+                            f5_error *err);
+
 /* Convenience: set_text + step with explicit drop flags (tests, golden). */
 f5_status f5_dit_forward(f5_dit_ctx *ctx, int B, int N, const float *x, const float *cond, const int32_t *text,
                          int T, const float *time, const int32_t *lens, bool drop_audio_cond, bool drop_text,

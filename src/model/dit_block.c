@@ -1,7 +1,8 @@
 /* dit_block.c - one DiT transformer block: AdaLN-modulated attention with
  * rotary positions (all heads in v1, the first pe_attn_head heads in v0)
  * and a tanh-GELU feed-forward, both gated into the residual stream. The
- * attention output of frames beyond each row's length adds nothing. */
+ * attention output of frames beyond each row's length adds nothing; with
+ * key_mask (independent items) those frames are not attended to either. */
 #include "model/dit_impl.h"
 
 #include <math.h>
@@ -24,8 +25,8 @@ void f5_dit_block_forward(f5_dit_ctx *ctx, int i, int R, int N) {
     int64_t nrot = c->pe_attn_head > 0 ? c->pe_attn_head : H;
     f5_rope(k, ctx->q, R, N, nrot, dh, A, ctx->rope_cos, ctx->rope_sin);
     f5_rope(k, ctx->kk, R, N, nrot, dh, A, ctx->rope_cos, ctx->rope_sin);
-    f5_attention(k, ctx->q, ctx->kk, ctx->v, R, N, H, dh, A, (float)(1.0 / sqrt((double)dh)), ctx->att,
-                 ctx->scores);
+    f5_attention_masked(k, ctx->q, ctx->kk, ctx->v, R, N, H, dh, A, (float)(1.0 / sqrt((double)dh)),
+                        ctx->key_mask ? lens : NULL, ctx->att, ctx->scores);
     f5_linear(k, ctx->att, rows, A, w->o_w, D, w->o_b, ctx->y);
     f5_gated_add(k, ctx->h, ctx->y, R, N, D, mod + 2 * D, 6 * D, lens);
 

@@ -32,13 +32,17 @@ static void mask_rows(float *x, int N, int64_t D, int L) {
 }
 
 void f5_dit_input_embed(f5_dit_ctx *ctx, int R, int N, const float *const *x_rows, const float *const *cond_rows,
-                        const float *const *text_rows) {
+                        const float *const *text_rows, const int32_t *avail) {
     const f5_dit *d = ctx->d;
     const f5_kctx *k = &ctx->k;
     int64_t D = d->c.dim, M = d->c.mel_dim, Dt = d->c.text_dim, W = 2 * M + Dt;
     for (int r = 0; r < R; r++)
         for (int n = 0; n < N; n++) {
             float *row = ctx->y + ((int64_t)r * N + n) * W;
+            if (avail && n >= avail[r]) {
+                memset(row, 0, (size_t)W * sizeof *row);
+                continue;
+            }
             memcpy(row, x_rows[r] + (int64_t)n * M, (size_t)M * sizeof *row);
             if (cond_rows[r])
                 memcpy(row + M, cond_rows[r] + (int64_t)n * M, (size_t)M * sizeof *row);

@@ -11,9 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+void f5_dit_rope_tables(f5_dit_ctx *ctx, int N) {
+    int64_t dh = ctx->d->c.dim_head;
+    for (int n = ctx->rope_frames; n < N; n++)
+        for (int64_t j = 0; j < dh; j++) {
+            float a = (float)n * ctx->d->inv_freq[j / 2]; /* float32 angle, as upstream */
+            ctx->rope_cos[n * dh + j] = (float)cos((double)a);
+            ctx->rope_sin[n * dh + j] = (float)sin((double)a);
+        }
+    if (N > ctx->rope_frames) ctx->rope_frames = N;
+}
+
 f5_status f5_dit_set_text(f5_dit_ctx *ctx, int B, int N, const int32_t *text, int T, const int32_t *lens,
                           f5_error *err) {
-    const f5_dit_config *c = &ctx->d->c;
     ctx->have_text = false;
     if (B < 1 || N < 1 || T < 0 || (T > 0 && !text))
         return f5_errf(err, F5_ERR_INVALID_ARG, "DiT: bad text setup (batch %d, frames %d, text length %d)", B, N, T);
@@ -30,13 +40,8 @@ f5_status f5_dit_set_text(f5_dit_ctx *ctx, int B, int N, const int32_t *text, in
     st = f5_dit_text_embed(ctx, B, N, text, T, lens, false, ctx->text_c, err);
     if (st == F5_OK) st = f5_dit_text_embed(ctx, B, N, text, T, lens, true, ctx->text_u, err);
     if (st != F5_OK) return st;
-    int64_t dh = c->dim_head;
-    for (int n = 0; n < N; n++)
-        for (int64_t j = 0; j < dh; j++) {
-            float a = (float)n * ctx->d->inv_freq[j / 2]; /* float32 angle, as upstream */
-            ctx->rope_cos[n * dh + j] = (float)cos((double)a);
-            ctx->rope_sin[n * dh + j] = (float)sin((double)a);
-        }
+    f5_dit_rope_tables(ctx, N);
+    ctx->key_mask = false;
     ctx->B = B;
     ctx->N = N;
     ctx->have_text = true;
@@ -55,7 +60,7 @@ f5_status f5_dit_step(f5_dit_ctx *ctx, const float *x, const float *cond, const 
     const f5_dit *d = ctx->d;
     const f5_dit_config *c = &d->c;
     int B = ctx->B, N = ctx->N, R = mode == F5_DIT_CFG_PACKED ? 2 * B : B;
-    int64_t M = c->mel_dim, D = c->dim, Dt = c->text_dim;
+    int64_t M = c->mel_dim, Dt = c->text_dim;
     const float **x_rows = ctx->row_ptrs;
     const float **cond_rows = x_rows + R, **text_rows = x_rows + 2 * R;
     for (int r = 0; r < R; r++) {
@@ -68,12 +73,22 @@ f5_status f5_dit_step(f5_dit_ctx *ctx, const float *x, const float *cond, const 
         ctx->time_rows[r] = time[b];
         if (ctx->have_lens) ctx->lens[r] = ctx->lens[b];
     }
+    f5_dit_eval(ctx, R, N, x_rows, cond_rows, text_rows, NULL, true, out);
+    return F5_OK;
+}
+
+void f5_dit_eval(f5_dit_ctx *ctx, int R, int N, const float *const *x_rows, const float *const *cond_rows,
+                 const float *const *text_rows, const int32_t *avail, bool trace_text, float *out) {
+    const f5_dit *d = ctx->d;
+    const f5_dit_config *c = &d->c;
+    int64_t M = c->mel_dim, D = c->dim, Dt = c->text_dim;
     f5_dit_time_embed(ctx, R);
     if (ctx->trace) {
         trace_rows(ctx, "time_embed", ctx->temb, R, 1, D);
-        for (int r = 0; r < R; r++) ctx->trace(ctx->trace_user, "text_embed", r, text_rows[r], N, Dt);
+        if (trace_text)
+            for (int r = 0; r < R; r++) ctx->trace(ctx->trace_user, "text_embed", r, text_rows[r], N, Dt);
     }
-    f5_dit_input_embed(ctx, R, N, x_rows, cond_rows, text_rows);
+    f5_dit_input_embed(ctx, R, N, x_rows, cond_rows, text_rows, avail);
     if (ctx->trace) {
         trace_rows(ctx, "input_embed", ctx->h, R, N, D);
         /* rotary angles [N, dim_head] */
@@ -99,7 +114,6 @@ f5_status f5_dit_step(f5_dit_ctx *ctx, const float *x, const float *cond, const 
     f5_adaln(&ctx->k, ctx->h, R, N, D, ctx->mod, ctx->mod + D, 2 * D, F5_DIT_LN_EPS, ctx->y);
     if (ctx->trace) trace_rows(ctx, "norm_out", ctx->y, R, N, D);
     f5_linear(&ctx->k, ctx->y, (int64_t)R * N, D, d->pout_w, M, d->pout_b, out);
-    return F5_OK;
 }
 
 f5_status f5_dit_forward(f5_dit_ctx *ctx, int B, int N, const float *x, const float *cond, const int32_t *text,

@@ -60,8 +60,10 @@ struct f5_dit_ctx {
 
     /* per-synthesis state from f5_dit_set_text */
     bool have_text, have_lens;
+    bool key_mask;      /* attention keys limited to lens (f5_dit_step_items: rows are independent items) */
+    int rope_frames;    /* frames the rope tables hold (0 after the scratch is re-sized) */
     int B, N;
-    int32_t *lens;      /* [2*cap_batch]: lens of the evaluated batch rows (cond rows, then uncond copies) */
+    int32_t *lens;      /* [2*cap_batch]: lens of the evaluated batch rows (cond rows, then uncond copies); step_items keeps its rows' buffer lengths in the second half */
     float *text_c;      /* [cap_batch*cap_frames, Dt] text embedding, with text */
     float *text_u;      /* [cap_batch*cap_frames, Dt] text embedding, drop_text */
     float *rope_cos;    /* [cap_frames, dim_head] */
@@ -97,9 +99,21 @@ f5_status f5_dit_text_embed(f5_dit_ctx *ctx, int B, int N, const int32_t *text, 
 void f5_dit_time_embed(f5_dit_ctx *ctx, int R);
 
 /* h = input embedding of R rows: x, cond [R,N,M] row pointers per batch row,
- * text [R rows of N*Dt]; lens = ctx->lens (or none). */
+ * text [R rows of N*Dt]; lens = ctx->lens (or none). avail [R] (or NULL =
+ * N each): frames the row's x/cond/text buffers hold; frames beyond are
+ * read as zeros. */
 void f5_dit_input_embed(f5_dit_ctx *ctx, int R, int N, const float *const *x_rows, const float *const *cond_rows,
-                        const float *const *text_rows);
+                        const float *const *text_rows, const int32_t *avail);
+
+/* Rotary tables for frames [0, N) (kept until the scratch is re-sized). */
+void f5_dit_rope_tables(f5_dit_ctx *ctx, int N);
+
+/* One DiT evaluation of R prepared rows (time_rows, lens, have_lens and
+ * key_mask already set): time embedding, input embedding, blocks, output
+ * projection into out [R,N,M]. trace_text: emit "text_embed" to the trace
+ * (the row buffers hold N frames). */
+void f5_dit_eval(f5_dit_ctx *ctx, int R, int N, const float *const *x_rows, const float *const *cond_rows,
+                 const float *const *text_rows, const int32_t *avail, bool trace_text, float *out);
 
 /* One transformer block over ctx->h (R rows of N frames). */
 void f5_dit_block_forward(f5_dit_ctx *ctx, int i, int R, int N);

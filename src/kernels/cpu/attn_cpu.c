@@ -103,6 +103,7 @@ typedef struct attn_job {
     float *o, *scratch;
     int64_t N, H, dh, ld;
     float scale;
+    const int32_t *lens; /* [B] or NULL */
 } attn_job;
 
 /* (batch, head) pairs [p0, p1), each with single-threaded GEMMs over query
@@ -114,22 +115,25 @@ static void attn_heads(void *arg, int64_t p0, int64_t p1, int worker) {
     float *sc = j->scratch + (size_t)worker * (size_t)qb * (size_t)N;
     for (int64_t p = p0; p < p1; p++) {
         int64_t b = p / j->H, h = p % j->H, off = b * N * ld + h * dh;
-        for (int64_t r0 = 0; r0 < N; r0 += qb) {
-            int64_t nr = N - r0 < qb ? N - r0 : qb;
-            f5_gemm_cpu(&one, true, nr, N, dh, 1.0f, j->q + off + r0 * ld, ld, j->k + off, ld, 0.0f, sc, N);
-            softmax_job sj = {sc, N, j->scale};
+        int64_t L = j->lens ? j->lens[b] : N; /* this element's keys and query rows */
+        for (int64_t r0 = 0; r0 < L; r0 += qb) {
+            int64_t nr = L - r0 < qb ? L - r0 : qb;
+            f5_gemm_cpu(&one, true, nr, L, dh, 1.0f, j->q + off + r0 * ld, ld, j->k + off, ld, 0.0f, sc, L);
+            softmax_job sj = {sc, L, j->scale};
             softmax_rows(&sj, 0, nr, worker);
-            f5_gemm_cpu(&one, false, nr, dh, N, 1.0f, sc, N, j->v + off, ld, 0.0f, j->o + off + r0 * ld, ld);
+            f5_gemm_cpu(&one, false, nr, dh, L, 1.0f, sc, L, j->v + off, ld, 0.0f, j->o + off + r0 * ld, ld);
         }
+        for (int64_t i = L; i < N; i++)
+            for (int64_t d = 0; d < dh; d++) j->o[off + i * ld + d] = 0.0f;
     }
 }
 
 void f5_attention_cpu(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
-                  int64_t H, int64_t dh, int64_t ld, float scale, float *o, float *scratch) {
+                  int64_t H, int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o, float *scratch) {
     if (f5_attention_flash_ok(dh)) {
-        f5_attention_flash(k, k->prec == F5_KPREC_BF16, q, kk, v, B, N, H, ld, scale, o, scratch);
+        f5_attention_flash(k, k->prec == F5_KPREC_BF16, q, kk, v, B, N, H, ld, scale, lens, o, scratch);
         return;
     }
-    attn_job j = {q, kk, v, o, scratch, N, H, dh, ld, scale};
+    attn_job j = {q, kk, v, o, scratch, N, H, dh, ld, scale, lens};
     f5_threadpool_for(k->pool, B * H, 1, attn_heads, &j);
 }

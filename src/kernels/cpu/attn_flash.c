@@ -14,6 +14,8 @@
  * bf16 rounds q, k, v and the probabilities to bf16 for the products; the
  * statistics (max, sum), the exponentials and O stay fp32. The fp32
  * variant rounds nothing. Both are checked against f5_attention_ref.
+ * With lens, element b runs exactly as a solo element of lens[b] frames
+ * (its keys, its query rows; the rest of its rows are set to 0).
  */
 #include "kernels/cpu/cpu_kernels.h"
 
@@ -145,7 +147,13 @@ typedef struct flash_job {
     int64_t N, H, ld;
     float scale;
     size_t per_worker;
+    const int32_t *lens; /* [B] keys / query rows per element, or NULL (all N) */
 } flash_job;
+
+/* Rows [L, N) of head h of element b are 0 (the masked query rows). */
+static void zero_tail(const flash_job *j, int64_t b, int64_t h, int64_t L) {
+    for (int64_t i = L; i < j->N; i++) memset(j->o + (b * j->N + i) * j->ld + h * DH, 0, sizeof(float) * DH);
+}
 
 /* ------------------------------------------------------------------ fp32 */
 
@@ -164,7 +172,8 @@ AVX512 static void pack_k_f32(const float *k, int64_t N, int64_t ld, float *Kt) 
 }
 
 AVX512 static void head_f32(const flash_job *j, int64_t b, int64_t h, float *wsp) {
-    int64_t N = j->N, ld = j->ld, off = b * N * ld + h * DH;
+    int64_t ld = j->ld, off = b * j->N * ld + h * DH, N = j->lens ? j->lens[b] : j->N;
+    zero_tail(j, b, h, N);
     flash_ws w = carve(wsp, N);
     float *Kt = w.kpack, *Qb = w.qbuf, *S = w.S, *O = w.O;
     pack_k_f32(j->k + off, N, ld, Kt);
@@ -261,7 +270,8 @@ AVX512_BF16 static void pack_kv_bf16(const float *k, const float *v, int64_t N, 
 }
 
 AVX512_BF16 static void head_bf16(const flash_job *j, int64_t b, int64_t h, float *wsp) {
-    int64_t N = j->N, ld = j->ld, Np = pad_keys(N), off = b * N * ld + h * DH;
+    int64_t ld = j->ld, off = b * j->N * ld + h * DH, N = j->lens ? j->lens[b] : j->N, Np = pad_keys(N);
+    zero_tail(j, b, h, N);
     flash_ws w = carve(wsp, N);
     uint16_t *Kp = (uint16_t *)w.kpack, *Vp = Kp + Np * DH;
     uint32_t *Qp = (uint32_t *)w.qbuf, *Pp = w.Pp;
@@ -340,7 +350,8 @@ static void heads_bf16(void *arg, int64_t p0, int64_t p1, int worker) {
 }
 
 void f5_attention_flash(const f5_kctx *k, bool bf16, const float *q, const float *kk, const float *v, int64_t B,
-                        int64_t N, int64_t H, int64_t ld, float scale, float *o, float *scratch) {
-    flash_job j = {q, kk, v, o, scratch, N, H, ld, scale, worker_floats(N)};
+                        int64_t N, int64_t H, int64_t ld, float scale, const int32_t *lens, float *o,
+                        float *scratch) {
+    flash_job j = {q, kk, v, o, scratch, N, H, ld, scale, worker_floats(N), lens};
     f5_threadpool_for(k->pool, B * H, 1, bf16 ? heads_bf16 : heads_f32, &j);
 }

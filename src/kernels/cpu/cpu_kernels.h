@@ -24,7 +24,8 @@ size_t f5_conv1d_scratch_floats_cpu(const f5_kctx *k, int64_t T, int64_t Cin, in
 void f5_rope_cpu(const f5_kctx *k, float *x, int64_t B, int64_t N, int64_t n_heads_rot, int64_t dh, int64_t ld,
                  const float *cos_t, const float *sin_t);
 void f5_attention_cpu(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
-                      int64_t H, int64_t dh, int64_t ld, float scale, float *o, float *scratch);
+                      int64_t H, int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o,
+                      float *scratch);
 size_t f5_attention_scratch_floats_cpu(const f5_kctx *k, int64_t N, int64_t H);
 
 /* Flash attention (attn_flash.c): usable when f5_attention_flash_ok(dh)
@@ -32,6 +33,7 @@ size_t f5_attention_scratch_floats_cpu(const f5_kctx *k, int64_t N, int64_t H);
 bool f5_attention_flash_ok(int64_t dh);
 size_t f5_attention_flash_scratch_floats(const f5_kctx *k, int64_t N);
 void f5_attention_flash(const f5_kctx *k, bool bf16, const float *q, const float *kk, const float *v, int64_t B,
-                        int64_t N, int64_t H, int64_t ld, float scale, float *o, float *scratch);
+                        int64_t N, int64_t H, int64_t ld, float scale, const int32_t *lens, float *o,
+                        float *scratch);
 
 #endif

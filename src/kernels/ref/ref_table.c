@@ -47,9 +47,10 @@ static void rope(const f5_kctx *k, float *x, int64_t B, int64_t N, int64_t n_hea
     f5_rope_ref(x, B, N, n_heads_rot, dh, ld, cos_t, sin_t);
 }
 static void attention(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
-                      int64_t H, int64_t dh, int64_t ld, float scale, float *o, float *scratch) {
+                      int64_t H, int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o,
+                      float *scratch) {
     (void)k, (void)scratch;
-    f5_attention_ref(q, kk, v, B, N, H, dh, ld, scale, o);
+    f5_attention_masked_ref(q, kk, v, B, N, H, dh, ld, scale, lens, o);
 }
 static size_t no_scratch_attn(const f5_kctx *k, int64_t N, int64_t H) {
     (void)k, (void)N, (void)H;
