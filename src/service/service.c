@@ -116,7 +116,9 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
                         cfg->auth, am == F5_AUTH_AUTO ? ": loopback listener and no keys" : "", cfg->listen, cfg->data_dir);
     }
     if (cfg->role != F5_SVC_ROLE_WORKER) {
-        if ((st = f5_http_start(s, &s->http, err))) goto fail;
+        f5_http_ctx cx = {.cfg = &s->cfg, .jobs = s->jobs, .store = s->store, .queue = s->queue,
+                          .metrics = &s->metrics, .log = &s->log, .auth = s->auth, .svc = s};
+        if ((st = f5_http_start(&cx, &s->http, err))) goto fail;
         char url[300];
         snprintf(url, sizeof url, "http://%s:%d/", cfg->host, f5_http_port(s->http));
         f5_obs_event(&s->log, "info", "listening",
@@ -149,6 +151,27 @@ f5_svc_phase f5_svc_phase_get(f5_svc *s, f5_error *err) {
         pthread_mutex_unlock(&s->info_mu);
     }
     return (f5_svc_phase)p;
+}
+
+bool f5_svc_stopping(f5_svc *s) {
+    return atomic_load(&s->stopping);
+}
+
+double f5_svc_started_at(const f5_svc *s) {
+    return s->started_at;
+}
+
+json_t *f5_svc_engine_info(f5_svc *s) {
+    pthread_mutex_lock(&s->info_mu);
+    json_t *j = s->engine_info ? json_deep_copy(s->engine_info) : NULL;
+    pthread_mutex_unlock(&s->info_mu);
+    return j;
+}
+
+void f5_svc_model_version(f5_svc *s, char *out, size_t n) {
+    pthread_mutex_lock(&s->info_mu);
+    snprintf(out, n, "%s", s->model_version);
+    pthread_mutex_unlock(&s->info_mu);
 }
 
 int f5_svc_port(const f5_svc *s) {

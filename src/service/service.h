@@ -11,6 +11,10 @@
 #include "service/jobs/engine.h"
 #include "service/obs/log.h"
 
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
 typedef struct f5_svc f5_svc;
 
 typedef enum f5_svc_phase { F5_SVC_LOADING = 0, F5_SVC_READY, F5_SVC_FAILED } f5_svc_phase;
@@ -26,6 +30,11 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
                           f5_svc **out, f5_error *err);
 /* Current phase; on F5_SVC_FAILED err (may be NULL) receives the reason. */
 f5_svc_phase f5_svc_phase_get(f5_svc *s, f5_error *err);
+/* State readers (the HTTP handlers' view of the service, see http.h). */
+bool f5_svc_stopping(f5_svc *s);        /* shutdown has begun */
+double f5_svc_started_at(const f5_svc *s); /* epoch seconds */
+json_t *f5_svc_engine_info(f5_svc *s);  /* a copy (caller decrefs), NULL until the engine is loaded */
+void f5_svc_model_version(f5_svc *s, char *out, size_t n); /* "loading" until loaded */
 /* The port actually bound (useful with --listen host:0), 0 without HTTP. */
 int f5_svc_port(const f5_svc *s);
 /* Graceful stop: refuse new connections, let running jobs finish for up to

@@ -9,18 +9,43 @@
 #include "service/obs/trace.h"
 #include "service/auth/auth.h"
 #include "service/http/tts_form.h"
-#include "service/service_impl.h"
+#include "service/jobs/jobs.h"
+#include "service/obs/log.h"
+#include "service/obs/metrics.h"
+#include "service/queue/queue.h"
+#include "service/service.h"
+#include "service/store/store.h"
 
 #include <jansson.h>
 #include <microhttpd.h>
 #include <stdatomic.h>
 
 typedef struct f5_http_req f5_http_req;
+typedef struct f5_http_server f5_http_server;
+
+/* What a handler may use besides its request (issue 11, point 9). The
+ * request carries the per-request part: req->caller (key id, scopes,
+ * limits, set by the auth step in front of the route table), req->request_id,
+ * the headers (req->conn). This is the service-wide part, all borrowed for
+ * the server's lifetime; handlers never see the service object's fields:
+ * its state is read through f5_svc_phase_get / f5_svc_stopping /
+ * f5_svc_started_at / f5_svc_engine_info / f5_svc_model_version on the
+ * opaque svc handle (service.h). */
+typedef struct f5_http_ctx {
+    const f5_svc_config *cfg;
+    f5_jobs *jobs;            /* submit, get, cancel, stream */
+    f5_store *store;          /* results and uploaded references */
+    f5_queue *queue;          /* only f5_queue_down / f5_queue_stats_get */
+    f5_obs_metrics *metrics;
+    const f5_obs_log *log;
+    f5_auth *auth;            /* /config reports the mode */
+    f5_svc *svc;              /* opaque: the state readers above only */
+} f5_http_ctx;
 
 /* A route handler runs once the whole body has been received (bodies are
  * fed to body_fn as they arrive for routes that accept one). It must queue
  * exactly one response (through f5_http_respond*). */
-typedef enum MHD_Result (*f5_http_handler)(f5_svc *svc, f5_http_req *req);
+typedef enum MHD_Result (*f5_http_handler)(const f5_http_ctx *cx, f5_http_req *req);
 
 typedef struct f5_http_route {
     const char *method;
@@ -32,7 +57,7 @@ typedef struct f5_http_route {
 struct f5_http_req {
     atomic_int refs;             /* MHD's con_cls + an open streaming response */
     struct MHD_Connection *conn;
-    f5_svc *svc;
+    const f5_http_ctx *cx;       /* the server's (outlives the request) */
     char request_id[65];
     f5_obs_trace trace;          /* W3C trace context: continued from traceparent or new */
     char tracestate[512];        /* passed through unchanged ("" = none) */
@@ -85,27 +110,27 @@ bool f5_http_random_hex(char *out, size_t nbytes);
 json_t *f5_http_job_json(const f5_job_rec *r);
 
 /* Handlers. */
-enum MHD_Result f5_route_tts(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_job_get(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_job_delete(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_job_audio(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_job_events(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_healthz(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_readyz(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_version(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_config(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_metrics(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_static(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_normalize(f5_svc *svc, f5_http_req *req);
-enum MHD_Result f5_route_v1_models(f5_svc *svc, f5_http_req *req);
+enum MHD_Result f5_route_tts(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_job_get(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_job_delete(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_job_audio(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_job_events(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_healthz(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_readyz(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_version(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_config(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_metrics(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_static(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_normalize(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_v1_models(const f5_http_ctx *cx, f5_http_req *req);
 
 /* Body streaming for POST /tts (route_tts.c): called on the first call
  * (headers known), per body piece, and may queue an early error. */
-enum MHD_Result f5_route_tts_begin(f5_svc *svc, f5_http_req *req);
-void f5_route_tts_body(f5_svc *svc, f5_http_req *req, const char *data, size_t n);
+enum MHD_Result f5_route_tts_begin(const f5_http_ctx *cx, f5_http_req *req);
+void f5_route_tts_body(const f5_http_ctx *cx, f5_http_req *req, const char *data, size_t n);
 
 /* Server lifecycle (server.c). */
-f5_status f5_http_start(f5_svc *svc, f5_http_server **out, f5_error *err);
+f5_status f5_http_start(const f5_http_ctx *cx, f5_http_server **out, f5_error *err); /* cx is copied */
 int f5_http_port(const f5_http_server *h);
 void f5_http_quiesce(f5_http_server *h); /* stop accepting new connections */
 void f5_http_stop(f5_http_server *h);    /* close everything, join threads */

@@ -28,7 +28,7 @@ enum MHD_Result f5_http_respond(f5_http_req *req, int status, struct MHD_Respons
     if (status == 401 && req->www_authenticate) MHD_add_response_header(resp, "WWW-Authenticate", "Bearer realm=\"f5tts\"");
     if (status == 503 || status == 429) {
         char ra[16];
-        snprintf(ra, sizeof ra, "%d", req->retry_after_s > 0 ? req->retry_after_s : req->svc->cfg.retry_after_s);
+        snprintf(ra, sizeof ra, "%d", req->retry_after_s > 0 ? req->retry_after_s : req->cx->cfg->retry_after_s);
         MHD_add_response_header(resp, "Retry-After", ra);
     }
     req->status = status;

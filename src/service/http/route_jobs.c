@@ -19,12 +19,12 @@ static bool id_ok(const char *id) {
 
 /* Load the job named in the path or answer 404/500; returns false if answered.
  * Another key's job is 404 like an unknown one (f5_auth_caller_may_see). */
-static bool load_job(f5_svc *svc, f5_http_req *req, f5_job_rec *rec, enum MHD_Result *ret) {
+static bool load_job(const f5_http_ctx *cx, f5_http_req *req, f5_job_rec *rec, enum MHD_Result *ret) {
     bool found = false;
     f5_error err = {0};
-    if (id_ok(req->param) && f5_jobs_get(svc->jobs, req->param, rec, &found, &err) != F5_OK) {
-        bool down = f5_queue_down(svc->queue, NULL);
-        f5_obs_inc(&svc->metrics, F5_OBS_QUEUE_ERRORS, "get", NULL);
+    if (id_ok(req->param) && f5_jobs_get(cx->jobs, req->param, rec, &found, &err) != F5_OK) {
+        bool down = f5_queue_down(cx->queue, NULL);
+        f5_obs_inc(cx->metrics, F5_OBS_QUEUE_ERRORS, "get", NULL);
         *ret = f5_http_error(req, down ? 503 : 500, down ? "queue_unavailable" : "internal_error", NULL, "%s",
                              err.message);
         return false;
@@ -41,23 +41,23 @@ static bool load_job(f5_svc *svc, f5_http_req *req, f5_job_rec *rec, enum MHD_Re
     return true;
 }
 
-enum MHD_Result f5_route_job_get(f5_svc *svc, f5_http_req *req) {
+enum MHD_Result f5_route_job_get(const f5_http_ctx *cx, f5_http_req *req) {
     f5_job_rec rec;
     enum MHD_Result ret;
-    if (!load_job(svc, req, &rec, &ret)) return ret;
+    if (!load_job(cx, req, &rec, &ret)) return ret;
     ret = f5_http_json(req, 200, f5_http_job_json(&rec));
     f5_job_rec_free(&rec);
     return ret;
 }
 
-enum MHD_Result f5_route_job_delete(f5_svc *svc, f5_http_req *req) {
+enum MHD_Result f5_route_job_delete(const f5_http_ctx *cx, f5_http_req *req) {
     f5_job_rec rec;
     f5_queue_result qr = F5_Q_NOT_FOUND;
     f5_error err = {0};
     enum MHD_Result ret;
-    if (!load_job(svc, req, &rec, &ret)) return ret; /* unknown or another key's: 404 */
+    if (!load_job(cx, req, &rec, &ret)) return ret; /* unknown or another key's: 404 */
     f5_job_rec_free(&rec);
-    if (f5_jobs_cancel(svc->jobs, req->param, 10.0, &rec, &qr, &err) != F5_OK)
+    if (f5_jobs_cancel(cx->jobs, req->param, 10.0, &rec, &qr, &err) != F5_OK)
         return f5_http_error(req, 500, "internal_error", NULL, "%s", err.message);
     if (qr == F5_Q_NOT_FOUND) return f5_http_error(req, 404, "job_not_found", NULL, "no job with id '%s'", req->param);
     snprintf(req->job_id, sizeof req->job_id, "%s", rec.id);
@@ -68,10 +68,10 @@ enum MHD_Result f5_route_job_delete(f5_svc *svc, f5_http_req *req) {
     return ret;
 }
 
-enum MHD_Result f5_route_job_audio(f5_svc *svc, f5_http_req *req) {
+enum MHD_Result f5_route_job_audio(const f5_http_ctx *cx, f5_http_req *req) {
     f5_job_rec rec;
     enum MHD_Result ret;
-    if (!load_job(svc, req, &rec, &ret)) return ret;
+    if (!load_job(cx, req, &rec, &ret)) return ret;
     if (rec.state == F5_JOB_QUEUED || rec.state == F5_JOB_RUNNING) {
         ret = f5_http_error(req, 409, "not_ready", NULL, "job %s is %s (progress %.2f); wait for it to succeed", rec.id,
                             f5_job_state_name(rec.state), rec.progress);
@@ -88,7 +88,7 @@ enum MHD_Result f5_route_job_audio(f5_svc *svc, f5_http_req *req) {
         struct stat sb;
         struct MHD_Response *r = NULL;
         int status = 200;
-        if (f5_store_path(svc->store, rec.result_key, path, sizeof path, &err) == F5_OK) { /* fs: send the file */
+        if (f5_store_path(cx->store, rec.result_key, path, sizeof path, &err) == F5_OK) { /* fs: send the file */
             if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0 && fstat(fd, &sb) == 0)
                 r = MHD_create_response_from_fd((uint64_t)sb.st_size, fd);
             else if (fd >= 0) close(fd);
@@ -96,11 +96,11 @@ enum MHD_Result f5_route_job_audio(f5_svc *svc, f5_http_req *req) {
             char *url = malloc(8192);
             uint8_t *data = NULL;
             size_t len = 0;
-            if (url && f5_store_presign(svc->store, rec.result_key, url, 8192, &err) == F5_OK) { /* s3 presign=S */
+            if (url && f5_store_presign(cx->store, rec.result_key, url, 8192, &err) == F5_OK) { /* s3 presign=S */
                 r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
                 if (r) MHD_add_response_header(r, "Location", url);
                 status = 302;
-            } else if (f5_store_get(svc->store, rec.result_key, &data, &len, &err) == F5_OK) { /* s3: proxied */
+            } else if (f5_store_get(cx->store, rec.result_key, &data, &len, &err) == F5_OK) { /* s3: proxied */
                 r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
                 if (!r) free(data);
             }
@@ -150,7 +150,7 @@ static void sse_queue(sse_ctx *c, const char *event, json_t *data) {
 
 static ssize_t sse_reader(void *cls, uint64_t pos, char *buf, size_t max) {
     sse_ctx *c = cls;
-    f5_svc *svc = c->req->svc;
+    const f5_http_ctx *cx = c->req->cx;
     for (;;) {
         if (c->pending_pos < c->pending_len) {
             size_t n = c->pending_len - c->pending_pos;
@@ -160,10 +160,10 @@ static ssize_t sse_reader(void *cls, uint64_t pos, char *buf, size_t max) {
             c->last_send_mono = f5_obs_mono();
             return (ssize_t)n;
         }
-        if (c->finished || atomic_load(&svc->stopping)) return MHD_CONTENT_READER_END_OF_STREAM;
+        if (c->finished || f5_svc_stopping(cx->svc)) return MHD_CONTENT_READER_END_OF_STREAM;
         f5_job_rec rec;
         bool found = false;
-        if (f5_jobs_get(svc->jobs, c->id, &rec, &found, NULL) != F5_OK || !found) {
+        if (f5_jobs_get(cx->jobs, c->id, &rec, &found, NULL) != F5_OK || !found) {
             sse_queue(c, "error", json_pack("{s:s, s:{s:s, s:s}}", "job_id", c->id, "error", "code", "job_not_found",
                                             "message", "the job no longer exists"));
             c->finished = true;
@@ -198,10 +198,10 @@ static void sse_free(void *cls) {
     free(c);
 }
 
-enum MHD_Result f5_route_job_events(f5_svc *svc, f5_http_req *req) {
+enum MHD_Result f5_route_job_events(const f5_http_ctx *cx, f5_http_req *req) {
     f5_job_rec rec;
     enum MHD_Result ret;
-    if (!load_job(svc, req, &rec, &ret)) return ret;
+    if (!load_job(cx, req, &rec, &ret)) return ret;
     f5_job_rec_free(&rec);
     sse_ctx *c = calloc(1, sizeof *c);
     if (!c) return MHD_NO;

@@ -20,7 +20,7 @@ static long utf8_chars(const char *s) {
 /* Body: {"text": "..."} (application/json). Answer:
  * {"text": input, "normalized": "...", "sentences": ["...", ...],
  *  "characters": n_in, "normalized_characters": n_out}. */
-enum MHD_Result f5_route_normalize(f5_svc *svc, f5_http_req *req) {
+enum MHD_Result f5_route_normalize(const f5_http_ctx *cx, f5_http_req *req) {
     const char *ct = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     if (!ct || strncmp(ct, "application/json", 16))
         return f5_http_error(req, 415, "unsupported_media_type", NULL,
@@ -45,9 +45,9 @@ enum MHD_Result f5_route_normalize(f5_svc *svc, f5_http_req *req) {
         goto done;
     }
     long nch = utf8_chars(text);
-    if (svc->cfg.max_text_chars > 0 && nch > svc->cfg.max_text_chars) {
+    if (cx->cfg->max_text_chars > 0 && nch > cx->cfg->max_text_chars) {
         ret = f5_http_error(req, 413, "text_too_long", "text", "text has %ld characters, the limit is %d", nch,
-                            svc->cfg.max_text_chars);
+                            cx->cfg->max_text_chars);
         goto done;
     }
     char *norm = NULL;
@@ -73,9 +73,9 @@ done:
 }
 
 /* OpenAI's GET /v1/models shape: {"object":"list","data":[{"id","object":"model","created","owned_by"}]}. */
-enum MHD_Result f5_route_v1_models(f5_svc *svc, f5_http_req *req) {
+enum MHD_Result f5_route_v1_models(const f5_http_ctx *cx, f5_http_req *req) {
     json_t *m = json_pack("{s:s, s:s, s:I, s:s}", "id", "f5-tts", "object", "model", "created",
-                          (json_int_t)svc->started_at, "owned_by", "f5tts-c");
-    if (svc->cfg.model_label[0]) json_object_set_new(m, "description", json_string(svc->cfg.model_label));
+                          (json_int_t)f5_svc_started_at(cx->svc), "owned_by", "f5tts-c");
+    if (cx->cfg->model_label[0]) json_object_set_new(m, "description", json_string(cx->cfg->model_label));
     return f5_http_json(req, 200, json_pack("{s:s, s:[o]}", "object", "list", "data", m));
 }

@@ -9,13 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum MHD_Result f5_route_tts_begin(f5_svc *svc, f5_http_req *req) {
-    int phase = atomic_load(&svc->phase);
-    if (svc->cfg.role != F5_SVC_ROLE_API && phase != F5_SVC_READY)
+enum MHD_Result f5_route_tts_begin(const f5_http_ctx *cx, f5_http_req *req) {
+    int phase = f5_svc_phase_get(cx->svc, NULL);
+    if (cx->cfg->role != F5_SVC_ROLE_API && phase != F5_SVC_READY)
         return f5_http_error(req, 503, "not_ready", NULL, "%s",
                              phase == F5_SVC_FAILED ? "the model failed to load; see /readyz"
                                                     : "the model is still loading; retry shortly");
-    if (atomic_load(&svc->stopping)) return f5_http_error(req, 503, "shutting_down", NULL, "the service is shutting down");
+    if (f5_svc_stopping(cx->svc)) return f5_http_error(req, 503, "shutting_down", NULL, "the service is shutting down");
     const char *ct = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     char boundary[80];
     f5_error err = {0};
@@ -26,13 +26,13 @@ enum MHD_Result f5_route_tts_begin(f5_svc *svc, f5_http_req *req) {
         return f5_http_error(req, 500, "internal_error", NULL, "no randomness for a job id");
     char ref_key[96];
     snprintf(ref_key, sizeof ref_key, "refs/%s", req->job_id);
-    req->form = f5_tts_form_new(&svc->cfg, svc->store, ref_key);
+    req->form = f5_tts_form_new(cx->cfg, cx->store, ref_key);
     if (!req->form || f5_mp_new(boundary, &f5_tts_form_callbacks, req->form, &req->mp, &err) != F5_OK)
         return f5_http_error(req, 500, "internal_error", NULL, "cannot start the form parser: %s", err.message);
     return MHD_YES;
 }
 
-void f5_route_tts_body(f5_svc *svc, f5_http_req *req, const char *data, size_t n) {
+void f5_route_tts_body(const f5_http_ctx *cx, f5_http_req *req, const char *data, size_t n) {
     if (!req->mp || f5_tts_form_error(req->form)->status) return;
     f5_error err = {0};
     if (f5_mp_feed(req->mp, data, n, &err) != F5_OK && !f5_tts_form_error(req->form)->status)
@@ -41,23 +41,23 @@ void f5_route_tts_body(f5_svc *svc, f5_http_req *req, const char *data, size_t n
 
 static ssize_t stream_reader(void *cls, uint64_t pos, char *buf, size_t max) {
     f5_http_req *req = cls;
-    f5_svc *svc = req->svc;
+    const f5_http_ctx *cx = req->cx;
     for (;;) {
         size_t n = 0;
-        f5_stream_status s = f5_job_read(svc->jobs, req->job, buf, max, 0.1, &n);
+        f5_stream_status s = f5_job_read(cx->jobs, req->job, buf, max, 0.1, &n);
         switch (s) {
         case F5_STREAM_DATA:
             if (pos == 0) req->first_byte_ms = (f5_obs_mono() - req->t_body_done_mono) * 1000.0;
             return (ssize_t)n;
         case F5_STREAM_END:
-            req->tail_ms = f5_job_ms_since_last_chunk(svc->jobs, req->job);
+            req->tail_ms = f5_job_ms_since_last_chunk(cx->jobs, req->job);
             req->stream_ok = true;
             return MHD_CONTENT_READER_END_OF_STREAM;
         case F5_STREAM_FAILED:
             return MHD_CONTENT_READER_END_WITH_ERROR;
         case F5_STREAM_WAIT:
             if (f5_http_peer_gone(req)) {
-                f5_job_abandon(svc->jobs, req->job);
+                f5_job_abandon(cx->jobs, req->job);
                 return MHD_CONTENT_READER_END_WITH_ERROR;
             }
             break;
@@ -74,7 +74,7 @@ static enum MHD_Result form_error(f5_http_req *req) {
     return f5_http_error(req, e->status, e->code, e->field, "%s", e->message);
 }
 
-enum MHD_Result f5_route_tts(f5_svc *svc, f5_http_req *req) {
+enum MHD_Result f5_route_tts(const f5_http_ctx *cx, f5_http_req *req) {
     f5_error err = {0};
     if (f5_tts_form_error(req->form)->status) return form_error(req);
     if (f5_mp_finish(req->mp, &err) != F5_OK) {
@@ -89,15 +89,15 @@ enum MHD_Result f5_route_tts(f5_svc *svc, f5_http_req *req) {
         RAND_bytes((unsigned char *)&r, sizeof r);
         tr.params.seed = r & 0x7fffffffu;
     }
-    if (!tr.async && svc->cfg.role == F5_SVC_ROLE_API) {
-        f5_store_delete(svc->store, tr.ref_key, NULL);
+    if (!tr.async && cx->cfg->role == F5_SVC_ROLE_API) {
+        f5_store_delete(cx->store, tr.ref_key, NULL);
         return f5_http_error(req, 400, "invalid_field", "mode",
                              "this node runs --role api: streaming (sync) synthesis needs role all; use mode=async");
     }
     /* Shutdown may have begun while the body was uploading: a sync job queued
      * now would find no worker (an async one is kept for the next start). */
-    if (!tr.async && atomic_load(&svc->stopping)) {
-        f5_store_delete(svc->store, tr.ref_key, NULL);
+    if (!tr.async && f5_svc_stopping(cx->svc)) {
+        f5_store_delete(cx->store, tr.ref_key, NULL);
         return f5_http_error(req, 503, "shutting_down", NULL, "the service is shutting down");
     }
     f5_job_rec rec = {0};
@@ -112,17 +112,17 @@ enum MHD_Result f5_route_tts(f5_svc *svc, f5_http_req *req) {
     rec.created_at = f5_obs_now();
     f5_queue_result qr;
     f5_job *job = NULL;
-    if (f5_jobs_submit(svc->jobs, &rec, rec.sync ? &job : NULL, &qr, &err) != F5_OK) {
-        f5_obs_inc(&svc->metrics, F5_OBS_QUEUE_ERRORS, "submit", NULL);
-        f5_store_delete(svc->store, tr.ref_key, NULL);
-        if (f5_queue_down(svc->queue, NULL)) /* Redis unreachable: retry later, never hang */
+    if (f5_jobs_submit(cx->jobs, &rec, rec.sync ? &job : NULL, &qr, &err) != F5_OK) {
+        f5_obs_inc(cx->metrics, F5_OBS_QUEUE_ERRORS, "submit", NULL);
+        f5_store_delete(cx->store, tr.ref_key, NULL);
+        if (f5_queue_down(cx->queue, NULL)) /* Redis unreachable: retry later, never hang */
             return f5_http_error(req, 503, "queue_unavailable", NULL, "cannot queue the job: %s", err.message);
         return f5_http_error(req, 500, "internal_error", NULL, "cannot queue the job: %s", err.message);
     }
     if (qr == F5_Q_FULL) {
-        f5_store_delete(svc->store, tr.ref_key, NULL);
+        f5_store_delete(cx->store, tr.ref_key, NULL);
         return f5_http_error(req, 503, "queue_full", NULL, "the queue is full (%d jobs waiting); retry later",
-                             svc->cfg.max_queue);
+                             cx->cfg->max_queue);
     }
     char seed[32];
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)rec.params.seed);
@@ -147,12 +147,12 @@ enum MHD_Result f5_route_tts(f5_svc *svc, f5_http_req *req) {
     req->job = job;
     char code[48], msg[512];
     for (;;) {
-        if (f5_job_wait_first(svc->jobs, job, 0.1)) break;
+        if (f5_job_wait_first(cx->jobs, job, 0.1)) break;
         f5_job_state stt;
-        f5_job_error(svc->jobs, job, &stt, code, sizeof code, msg, sizeof msg);
+        f5_job_error(cx->jobs, job, &stt, code, sizeof code, msg, sizeof msg);
         if (f5_job_state_terminal(stt)) return f5_http_error(req, f5_http_status_for(code), code, NULL, "%s", msg);
         if (f5_http_peer_gone(req)) {
-            f5_job_abandon(svc->jobs, job);
+            f5_job_abandon(cx->jobs, job);
             req->status = 499; /* client closed request */
             return MHD_NO;
         }

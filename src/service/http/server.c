@@ -18,7 +18,7 @@
 
 struct f5_http_server {
     struct MHD_Daemon *d;
-    f5_svc *svc;
+    f5_http_ctx cx;   /* what handlers get (MHD's cls points here) */
     int port;
     bool quiesced;
 };
@@ -103,8 +103,8 @@ static bool request_id_ok(const char *s) {
 void f5_http_req_unref(f5_http_req *req) {
     if (atomic_fetch_sub(&req->refs, 1) != 1) return;
     if (req->job) {
-        f5_job_abandon(req->svc->jobs, req->job);
-        f5_job_release(req->svc->jobs, req->job);
+        f5_job_abandon(req->cx->jobs, req->job);
+        f5_job_release(req->cx->jobs, req->job);
     }
     f5_mp_free(req->mp);
     f5_tts_form_free(req->form);
@@ -130,14 +130,14 @@ static bool body_append(f5_http_req *req, const char *data, size_t n) {
 
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                  const char *version, const char *upload_data, size_t *upload_size, void **con_cls) {
-    f5_svc *svc = cls;
+    const f5_http_ctx *cx = cls;
     f5_http_req *req = *con_cls;
     if (!req) {
         req = calloc(1, sizeof *req);
         if (!req) return MHD_NO;
         atomic_init(&req->refs, 1);
         req->conn = conn;
-        req->svc = svc;
+        req->cx = cx;
         req->fd = -1;
         req->t0_mono = f5_obs_mono();
         *con_cls = req;
@@ -178,11 +178,11 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         /* The auth step: who is calling, may they call this route, is
          * their bucket empty? Handlers then read req->caller. */
         f5_auth_verdict v;
-        f5_auth_check(svc->auth, f5_auth_route_scope(req->route->method, req->route->pattern),
+        f5_auth_check(cx->auth, f5_auth_route_scope(req->route->method, req->route->pattern),
                       MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
                       MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-API-Key"), f5_obs_mono(), &req->caller, &v);
         if (v.status) {
-            if (v.status == 429) f5_obs_inc(&svc->metrics, F5_OBS_RATE_LIMITED, v.code, NULL);
+            if (v.status == 429) f5_obs_inc(cx->metrics, F5_OBS_RATE_LIMITED, v.code, NULL);
             req->retry_after_s = v.retry_after_s;
             req->www_authenticate = v.status == 401;
             return f5_http_error(req, v.status, v.code, NULL, "%s", v.message);
@@ -192,13 +192,13 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
          * (no Expect: 100-continue) still see the 413; a bigger one is cut. */
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         long long cln = cl ? strtoll(cl, NULL, 10) : 0;
-        if (cln > svc->cfg.max_body_bytes) {
+        if (cln > cx->cfg->max_body_bytes) {
             req->body_too_large = true;
-            if (cln > 2 * svc->cfg.max_body_bytes)
+            if (cln > 2 * cx->cfg->max_body_bytes)
                 return f5_http_error(req, 413, "body_too_large", NULL, "request body of %lld bytes exceeds the limit of %lld",
-                                     cln, svc->cfg.max_body_bytes);
+                                     cln, cx->cfg->max_body_bytes);
         }
-        if (req->route->takes_body && req->route->handler == f5_route_tts) return f5_route_tts_begin(svc, req);
+        if (req->route->takes_body && req->route->handler == f5_route_tts) return f5_route_tts_begin(cx, req);
         return MHD_YES;
     }
     if (*upload_size) {
@@ -206,12 +206,12 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         *upload_size = 0;
         if (req->responded) return MHD_YES;
         req->body_bytes += (long long)n;
-        if (req->body_bytes > svc->cfg.max_body_bytes) req->body_too_large = true;
-        if (req->body_bytes > 2 * svc->cfg.max_body_bytes)
+        if (req->body_bytes > cx->cfg->max_body_bytes) req->body_too_large = true;
+        if (req->body_bytes > 2 * cx->cfg->max_body_bytes)
             return f5_http_error(req, 413, "body_too_large", NULL, "request body exceeds the limit of %lld bytes",
-                                 svc->cfg.max_body_bytes);
+                                 cx->cfg->max_body_bytes);
         if (req->route->takes_body && !req->body_too_large) {
-            if (req->route->handler == f5_route_tts) f5_route_tts_body(svc, req, upload_data, n);
+            if (req->route->handler == f5_route_tts) f5_route_tts_body(cx, req, upload_data, n);
             else if (!body_append(req, upload_data, n))
                 return f5_http_error(req, 500, "out_of_memory", NULL, "cannot buffer a request body of %lld bytes",
                                      req->body_bytes);
@@ -221,18 +221,18 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     if (req->responded) return MHD_YES;
     if (req->body_too_large)
         return f5_http_error(req, 413, "body_too_large", NULL, "request body of %lld bytes exceeds the limit of %lld",
-                             req->body_bytes, svc->cfg.max_body_bytes);
+                             req->body_bytes, cx->cfg->max_body_bytes);
     req->t_body_done_mono = f5_obs_mono();
-    return req->route->handler(svc, req);
+    return req->route->handler(cx, req);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe) {
-    f5_svc *svc = cls;
+    const f5_http_ctx *cx = cls;
     f5_http_req *req = *con_cls;
     if (!req) return;
     *con_cls = NULL;
     double ms = (f5_obs_mono() - req->t0_mono) * 1000.0;
-    f5_obs_metrics_http(&svc->metrics, req->route ? req->route->pattern : "", req->status, ms / 1000.0);
+    f5_obs_metrics_http(cx->metrics, req->route ? req->route->pattern : "", req->status, ms / 1000.0);
     json_t *ev = json_pack("{s:s, s:s, s:s, s:s, s:i, s:f, s:I}", "request_id", req->request_id, "method", req->method,
                            "path", req->path, "route", req->route ? req->route->pattern : "", "status", req->status,
                            "latency_ms", ms, "body_bytes", (json_int_t)req->body_bytes);
@@ -246,31 +246,33 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         static const char *const why[] = {"ok", "error", "timeout", "shutdown", "read_error", "client_abort"};
         json_object_set_new(ev, "terminated", json_string((unsigned)toe < 6 ? why[toe] : "other"));
     }
-    pthread_mutex_lock(&svc->info_mu);
-    json_object_set_new(ev, "model_version", json_string(svc->model_version));
-    pthread_mutex_unlock(&svc->info_mu);
-    f5_obs_event(&svc->log, req->status >= 500 ? "warn" : "info", "request", ev);
+    char mv[256];
+    f5_svc_model_version(cx->svc, mv, sizeof mv);
+    json_object_set_new(ev, "model_version", json_string(mv));
+    f5_obs_event(cx->log, req->status >= 500 ? "warn" : "info", "request", ev);
     f5_http_req_unref(req);
 }
 
 static void mhd_log(void *cls, const char *fmt, va_list ap) {
-    f5_svc *svc = cls;
+    const f5_http_ctx *cx = cls;
     char msg[512];
     vsnprintf(msg, sizeof msg, fmt, ap);
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r')) msg[--n] = 0;
-    f5_obs_msgf(&svc->log, "warn", "http", "%s", msg);
+    f5_obs_msgf(cx->log, "warn", "http", "%s", msg);
 }
 
-f5_status f5_http_start(f5_svc *svc, f5_http_server **out, f5_error *err) {
+f5_status f5_http_start(const f5_http_ctx *cx_in, f5_http_server **out, f5_error *err) {
     *out = NULL;
     f5_http_server *h = calloc(1, sizeof *h);
     if (!h) return f5_errf(err, F5_ERR_NOMEM, "http: out of memory");
-    h->svc = svc;
+    h->cx = *cx_in;
+    const f5_http_ctx *cx = &h->cx;
+    const f5_svc_config *cfg = cx_in->cfg; /* outlives h */
     struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE}, *ai = NULL;
     char port[16];
-    snprintf(port, sizeof port, "%d", svc->cfg.port);
-    const char *host = svc->cfg.host;
+    snprintf(port, sizeof port, "%d", cfg->port);
+    const char *host = cfg->host;
     if (!strcmp(host, "*") || !strcmp(host, "0.0.0.0")) host = "0.0.0.0";
     char h6[256];
     if (host[0] == '[') { /* [::1] */
@@ -282,23 +284,23 @@ f5_status f5_http_start(f5_svc *svc, f5_http_server **out, f5_error *err) {
     int gai = getaddrinfo(host, port, &hints, &ai);
     if (gai != 0 || !ai) {
         free(h);
-        return f5_errf(err, F5_ERR_INVALID_ARG, "--listen %s: cannot resolve host: %s", svc->cfg.listen, gai_strerror(gai));
+        return f5_errf(err, F5_ERR_INVALID_ARG, "--listen %s: cannot resolve host: %s", cfg->listen, gai_strerror(gai));
     }
     unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
-    h->d = MHD_start_daemon(flags, (uint16_t)svc->cfg.port, NULL, NULL, on_access, svc, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, svc, MHD_OPTION_SOCK_ADDR,
-                            ai->ai_addr, MHD_OPTION_NOTIFY_COMPLETED, on_completed, svc,
-                            MHD_OPTION_CONNECTION_LIMIT, (unsigned)svc->cfg.max_connections,
+    h->d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_access, (void *)cx, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void *)cx, MHD_OPTION_SOCK_ADDR,
+                            ai->ai_addr, MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void *)cx,
+                            MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
                             MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
     freeaddrinfo(ai);
     if (!h->d) {
         free(h);
         return f5_errf(err, F5_ERR_IO, "--listen %s: cannot start the HTTP server (address in use or not permitted?)",
-                       svc->cfg.listen);
+                       cfg->listen);
     }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
-    h->port = di ? di->port : svc->cfg.port;
+    h->port = di ? di->port : cfg->port;
     *out = h;
     return F5_OK;
 }
