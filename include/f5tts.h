@@ -183,6 +183,14 @@ typedef bool (*f5_abort_fn)(void *user);
  * call. The concatenation of all calls equals the whole result. Return
  * F5_OK to continue, anything else aborts the synthesis with that status. */
 typedef f5_status (*f5_chunk_fn)(void *user, int chunk, int n_chunks, const float *pcm, size_t n_samples);
+/* Phase timing: called as each phase ends, with its start and end on the
+ * monotonic clock (CLOCK_MONOTONIC, seconds). F5_PHASE_PREPARE (text
+ * preparation and chunk planning, chunk -1) comes once, then per chunk
+ * F5_PHASE_SAMPLE (the NFE steps) and F5_PHASE_VOCODE (Vocos); a sampling
+ * run that failed or was aborted is still reported. For tracing and
+ * profiling: the library only reports, it keeps nothing. */
+typedef enum f5_phase { F5_PHASE_PREPARE = 0, F5_PHASE_SAMPLE, F5_PHASE_VOCODE } f5_phase;
+typedef void (*f5_phase_fn)(void *user, f5_phase phase, int chunk, int n_chunks, double t_start_s, double t_end_s);
 
 typedef struct f5_synth_params {
     int nfe_step;               /* 32 */
@@ -199,6 +207,7 @@ typedef struct f5_synth_params {
     f5_abort_fn should_abort;
     f5_chunk_fn on_chunk;
     void *user;
+    f5_phase_fn on_phase;       /* NULL: no phase reports; gets `user` */
 } f5_synth_params;
 f5_synth_params f5_synth_default_params(void);
 

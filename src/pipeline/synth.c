@@ -102,6 +102,7 @@ static f5_status run_chunk(f5_session *s, const f5_voice *v, const f5_text_plan 
                        err);
     double t1 = now_ms();
     res->t_sample_ms += t1 - t0;
+    if (p->on_phase) p->on_phase(p->user, F5_PHASE_SAMPLE, ci, plan->n_chunks, t0 / 1e3, t1 / 1e3);
     if (st) goto fail;
     /* upstream keeps the last reference frame: it drops samples // 256 frames */
     int T = frames - ref_audio_len;
@@ -121,6 +122,7 @@ static f5_status run_chunk(f5_session *s, const f5_voice *v, const f5_text_plan 
     }
     double t2 = now_ms();
     res->t_vocoder_ms += t2 - t1;
+    if (p->on_phase) p->on_phase(p->user, F5_PHASE_VOCODE, ci, plan->n_chunks, t1 / 1e3, t2 / 1e3);
     if (h && h->chunk_trace)
         h->chunk_trace(h->user, ci, pc, ids, n_ids, mel, frames, ref_audio_len, wave, nw, t1 - t0, t2 - t1);
     *wave_out = wave;
@@ -165,6 +167,7 @@ f5_status f5_synthesize_ex(f5_session *s, const f5_voice *v, const char *text, c
     if ((st = f5_stream_init(&out, &p, keep_pcm, plan.n_chunks, err))) goto fail;
     have_stream = true;
     res->t_preprocess_ms = now_ms() - t0;
+    if (p.on_phase) p.on_phase(p.user, F5_PHASE_PREPARE, -1, plan.n_chunks, t0 / 1e3, (t0 + res->t_preprocess_ms) / 1e3);
 
     for (int i = 0; i < plan.n_chunks; i++) {
         if (p.should_abort && p.should_abort(p.user)) {

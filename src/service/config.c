@@ -59,6 +59,7 @@ static const opt_def opts[] = {
     {"warmup", "F5_WARMUP", NULL, OPT_BOOL, F(warmup), "warm-up synthesis before ready (true)"},
     {"log-level", "F5_LOG_LEVEL", NULL, OPT_STR, F(log_level), "debug | info | warn | error (info)"},
     {"log-format", "F5_LOG_FORMAT", NULL, OPT_STR, F(log_format), "json | text (json)"},
+    {"otlp-endpoint", "F5_OTLP_ENDPOINT", NULL, OPT_STR, F(otlp_endpoint), "OTLP/HTTP trace receiver, e.g. http://127.0.0.1:4318 (spans POSTed as JSON to URL/v1/traces; off when empty)"},
     {"auth", "F5_AUTH", NULL, OPT_STR, F(auth), "API keys required: on | off | auto (auto: off only on loopback with no keys)"},
     {"auth-off-public", "F5_AUTH_OFF_PUBLIC", NULL, OPT_BOOL, F(auth_off_public), "allow --auth off on a non-loopback address (unsafe)"},
 };
@@ -199,6 +200,9 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
         return f5_errf(err, F5_ERR_INVALID_ARG, "--log-level: expected debug, info, warn or error, got '%s'", c->log_level);
     if (strcmp(c->log_format, "json") && strcmp(c->log_format, "text"))
         return f5_errf(err, F5_ERR_INVALID_ARG, "--log-format: expected json or text, got '%s'", c->log_format);
+    if (c->otlp_endpoint[0] && strncmp(c->otlp_endpoint, "http://", 7) && strncmp(c->otlp_endpoint, "https://", 8))
+        return f5_errf(err, F5_ERR_INVALID_ARG, "--otlp-endpoint: expected an http:// or https:// URL, got '%s'",
+                       c->otlp_endpoint);
     f5_precision prec;
     if (!f5_precision_parse(c->dtype, &prec))
         return f5_errf(err, F5_ERR_INVALID_ARG, "--dtype: expected fp32 or bf16, got '%s'", c->dtype);

@@ -29,6 +29,7 @@ typedef struct f5_svc_config {
     char role_name[16];
     char log_level[16];            /* debug | info | warn | error */
     char log_format[16];           /* json | text */
+    char otlp_endpoint[F5_SVC_STR]; /* OTLP/HTTP trace receiver base URL ("" = tracing off) */
     char device_name[16];
     char dtype[16];                /* fp32 | bf16 */
     char model_label[F5_SVC_STR];  /* free label shown in logs/UI, e.g. "TEST MODEL (random weights)" */

@@ -9,9 +9,11 @@
 #include "core/error.h"
 #include "core/fsutil.h"
 #include "service/http/http.h"
+#include "service/obs/tracer.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void engine_log(void *user, f5_log_level level, const char *msg) {
     f5_svc *s = user;
@@ -26,6 +28,12 @@ static void set_failed(f5_svc *s, const f5_error *e) {
     atomic_store(&s->phase, F5_SVC_FAILED);
     f5_obs_event(&s->log, "error", "model",
                  json_pack("{s:s, s:s}", "status", "failed", "error", e->message));
+}
+
+/* The engine's GPU numbers as the metrics registry's provider. */
+static int engine_gpu(void *user, f5_obs_gpu_stat *out, int max) {
+    f5_svc_engine *e = user;
+    return e->gpu_stats ? e->gpu_stats(e->self, out, max) : 0;
 }
 
 static void *loader_main(void *arg) {
@@ -45,6 +53,7 @@ static void *loader_main(void *arg) {
         return NULL;
     }
     s->engine_loaded = true;
+    if (s->engine.gpu_stats) f5_obs_metrics_set_gpu(&s->metrics, engine_gpu, &s->engine);
     json_t *info = s->engine.info(s->engine.self);
     if (s->cfg.test_model) json_object_set_new(info, "test_model", json_true());
     if (s->cfg.model_label[0]) json_object_set_new(info, "label", json_string(s->cfg.model_label));
@@ -95,11 +104,20 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
     pthread_mutex_init(&s->info_mu, NULL);
     snprintf(s->model_version, sizeof s->model_version, "loading");
     f5_status st;
+    if (cfg->otlp_endpoint[0]) {
+        char host[128] = "";
+        gethostname(host, sizeof host - 1);
+        f5_obs_tracer_opts to = {.endpoint = cfg->otlp_endpoint, .metrics = &s->metrics, .log = &s->log,
+                                 .resource = {.service_name = "f5tts", .service_version = f5_version(),
+                                              .instance_id = host[0] ? host : NULL}};
+        if ((st = f5_obs_tracer_create(&to, &s->tracer, err))) goto fail;
+        f5_obs_event(&s->log, "info", "trace", json_pack("{s:s}", "otlp_endpoint", cfg->otlp_endpoint));
+    }
     /* the data dir holds the default queue and storage */
     if ((st = f5_mkdirs(cfg->data_dir, 0755, err))) goto fail;
     if ((st = f5_store_open(cfg->storage, &s->store, err))) goto fail;
     if ((st = f5_queue_open(cfg->queue, &s->queue, err))) goto fail;
-    f5_jobs_opts jo = {.queue = s->queue, .store = s->store, .log = &s->log, .metrics = &s->metrics,
+    f5_jobs_opts jo = {.queue = s->queue, .store = s->store, .log = &s->log, .metrics = &s->metrics, .tracer = s->tracer,
                        .max_queue = cfg->max_queue, .request_timeout_s = cfg->request_timeout_s,
                        .result_ttl_s = cfg->result_ttl_s, .model_version = cfg->model_label};
     if ((st = f5_jobs_create(&jo, &s->jobs, err))) goto fail;
@@ -117,7 +135,8 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
     }
     if (cfg->role != F5_SVC_ROLE_WORKER) {
         f5_http_ctx cx = {.cfg = &s->cfg, .jobs = s->jobs, .store = s->store, .queue = s->queue,
-                          .metrics = &s->metrics, .log = &s->log, .auth = s->auth, .svc = s};
+                          .metrics = &s->metrics, .log = &s->log, .auth = s->auth, .svc = s,
+                          .tracer = s->tracer};
         if ((st = f5_http_start(&cx, &s->http, err))) goto fail;
         char url[300];
         snprintf(url, sizeof url, "http://%s:%d/", cfg->host, f5_http_port(s->http));
@@ -200,10 +219,12 @@ void f5_svc_free(f5_svc *s) {
     if (!s) return;
     f5_svc_stop(s);
     f5_jobs_free(s->jobs);
+    f5_obs_metrics_set_gpu(&s->metrics, NULL, NULL); /* before the engine goes */
     if (s->engine_loaded && s->engine.free) s->engine.free(s->engine.self);
     f5_queue_close(s->queue);
     f5_store_close(s->store);
     f5_auth_free(s->auth);
+    f5_obs_tracer_free(s->tracer); /* after the HTTP server and the workers: their last spans are sent */
     json_decref(s->engine_info);
     pthread_mutex_destroy(&s->info_mu);
     f5_obs_metrics_destroy(&s->metrics);

@@ -21,6 +21,7 @@ struct f5_svc {
     f5_svc_config cfg;
     f5_obs_log log;
     f5_obs_metrics metrics;
+    struct f5_obs_tracer *tracer; /* span exporter (--otlp-endpoint), NULL = tracing off */
     f5_queue *queue;
     f5_store *store;
     f5_jobs *jobs;

@@ -39,6 +39,7 @@ typedef struct f5_http_ctx {
     f5_obs_metrics *metrics;
     const f5_obs_log *log;
     f5_auth *auth;            /* /config reports the mode */
+    struct f5_obs_tracer *tracer; /* request spans; NULL = tracing off */
     f5_svc *svc;              /* opaque: the state readers above only */
 } f5_http_ctx;
 

@@ -53,7 +53,7 @@ enum MHD_Result f5_route_config(const f5_http_ctx *cx, f5_http_req *req) {
 }
 
 enum MHD_Result f5_route_metrics(const f5_http_ctx *cx, f5_http_req *req) {
-    f5_obs_sample smp = {-1, -1, -1, -1, -1, -1};
+    f5_obs_sample smp = {-1, -1, -1, -1, -1, -1, NULL, NULL};
     f5_queue_stats qs = {0};
     if (cx->queue && f5_queue_stats_get(cx->queue, &qs, NULL) == F5_OK) {
         smp.queue_depth = qs.depth;
@@ -64,6 +64,8 @@ enum MHD_Result f5_route_metrics(const f5_http_ctx *cx, f5_http_req *req) {
     } else if (cx->jobs) {
         smp.queue_depth = f5_jobs_queued(cx->jobs);
     }
+    smp.data_dir = cx->cfg->data_dir;
+    smp.model_path = cx->cfg->model[0] ? cx->cfg->model : NULL;
     char *s = f5_obs_metrics_text(cx->metrics, &smp);
     if (!s) return MHD_NO;
     struct MHD_Response *r = MHD_create_response_from_buffer(strlen(s), s, MHD_RESPMEM_MUST_FREE);

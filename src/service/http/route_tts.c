@@ -103,6 +103,7 @@ enum MHD_Result f5_route_tts(const f5_http_ctx *cx, f5_http_req *req) {
     f5_job_rec rec = {0};
     snprintf(rec.id, sizeof rec.id, "%s", req->job_id);
     snprintf(rec.request_id, sizeof rec.request_id, "%s", req->request_id);
+    f5_obs_traceparent_format(&req->trace, rec.trace_context, sizeof rec.trace_context); /* the job continues the request's trace */
     rec.sync = !tr.async;
     rec.params = tr.params;
     rec.text = tr.text;

@@ -6,6 +6,7 @@
 #include "service/http/http.h"
 
 #include "core/error.h"
+#include "service/obs/tracer.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -226,6 +227,34 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     return req->route->handler(cx, req);
 }
 
+/* The request's server span: the caller's span (traceparent) is its parent. */
+/* Probes and scrapes (/healthz, /readyz, /metrics) get a span only when
+ * the caller asked for one with a traceparent: they come every few seconds. */
+static bool request_traced(const f5_http_req *req) {
+    if (req->trace.parent_id[0] || !req->route) return true;
+    const char *p = req->route->pattern;
+    return strcmp(p, "/healthz") && strcmp(p, "/readyz") && strcmp(p, "/metrics");
+}
+
+static void request_span(f5_obs_tracer *tracer, const f5_http_req *req) {
+    const char *route = req->route ? req->route->pattern : "unmatched";
+    char name[F5_OBS_SPAN_NAME_LEN];
+    snprintf(name, sizeof name, "%s %s", req->method, route);
+    f5_obs_span s;
+    f5_obs_span_begin(&s, req->trace.trace_id, req->trace.parent_id, name, F5_OBS_SPAN_SERVER,
+                      f5_obs_mono_to_unix_ns(req->t0_mono));
+    memcpy(s.span_id, req->trace.span_id, sizeof s.span_id); /* the id the response's traceparent and logs carry */
+    f5_obs_span_str(&s, "http.request.method", req->method);
+    f5_obs_span_str(&s, "http.route", route);
+    f5_obs_span_int(&s, "http.response.status_code", req->status);
+    f5_obs_span_str(&s, "f5.request_id", req->request_id);
+    if (req->job_id[0]) f5_obs_span_str(&s, "f5.job.id", req->job_id);
+    if (req->body_bytes) f5_obs_span_int(&s, "http.request.body.size", req->body_bytes);
+    if (req->status >= 500) f5_obs_span_error(&s, "server error");
+    f5_obs_span_end(&s, 0);
+    f5_obs_tracer_submit(tracer, &s);
+}
+
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe) {
     const f5_http_ctx *cx = cls;
     f5_http_req *req = *con_cls;
@@ -250,6 +279,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     f5_svc_model_version(cx->svc, mv, sizeof mv);
     json_object_set_new(ev, "model_version", json_string(mv));
     f5_obs_event(cx->log, req->status >= 500 ? "warn" : "info", "request", ev);
+    if (cx->tracer && (req->trace.flags & 1) && request_traced(req)) request_span(cx->tracer, req);
     f5_http_req_unref(req);
 }
 

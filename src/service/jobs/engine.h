@@ -7,11 +7,24 @@
 #define F5_SVC_ENGINE_H
 
 #include "f5tts.h"
+#include "service/obs/gpu.h"
 
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* Phases of one synthesis as reported to f5_svc_synth_req.phase (for
+ * spans): getting the prepared reference (decoded and preprocessed, or
+ * found in the reference cache), text preparation and chunk planning, and
+ * per chunk the sampler run and the vocoder. */
+typedef enum f5_svc_synth_phase {
+    F5_SVC_PHASE_REFERENCE = 0, /* reference preprocessing (cache miss) */
+    F5_SVC_PHASE_REFERENCE_CACHED, /* prepared reference taken from the cache */
+    F5_SVC_PHASE_TEXT,          /* text preparation + chunk plan (chunk -1) */
+    F5_SVC_PHASE_SAMPLE,        /* one chunk's NFE steps */
+    F5_SVC_PHASE_VOCODE,        /* one chunk's Vocos decode */
+} f5_svc_synth_phase;
 
 typedef struct f5_svc_synth_req {
     const char *text;
@@ -28,6 +41,8 @@ typedef struct f5_svc_synth_req {
     void (*progress)(void *user, double fraction);
     bool (*should_abort)(void *user);
     f5_status (*on_chunk)(void *user, const float *pcm, size_t n);
+    /* a phase ended: start and end on the monotonic clock (f5_obs_mono seconds) */
+    void (*phase)(void *user, f5_svc_synth_phase phase, int chunk, int n_chunks, double t0, double t1);
     void *user;
 } f5_svc_synth_req;
 
@@ -49,6 +64,9 @@ typedef struct f5_svc_engine {
     /* {"model":...,"vocoder":...,"arch":...} for /version and logs; caller owns. */
     json_t *(*info)(void *self);
     void (*free)(void *self);
+    /* Per-device GPU numbers for /metrics (obs/gpu.h); NULL when the engine
+     * runs without a GPU (every CPU build): the GPU families are then absent. */
+    int (*gpu_stats)(void *self, f5_obs_gpu_stat *out, int max);
 } f5_svc_engine;
 
 typedef struct f5_svc_engine_opts {

@@ -57,6 +57,14 @@ static bool cb_abort(void *user) {
     return c->rq->should_abort && c->rq->should_abort(c->rq->user);
 }
 
+static void cb_phase(void *user, f5_phase ph, int chunk, int n_chunks, double t0, double t1) {
+    run_ctx *c = user;
+    if (!c->rq->phase) return;
+    f5_svc_synth_phase p = ph == F5_PHASE_PREPARE ? F5_SVC_PHASE_TEXT : ph == F5_PHASE_SAMPLE ? F5_SVC_PHASE_SAMPLE
+                                                                                        : F5_SVC_PHASE_VOCODE;
+    c->rq->phase(c->rq->user, p, chunk, n_chunks, t0, t1);
+}
+
 static f5_status cb_chunk(void *user, int chunk, int n_chunks, const float *pcm, size_t n) {
     run_ctx *c = user;
     return c->rq->on_chunk ? c->rq->on_chunk(c->rq->user, pcm, n) : F5_OK;
@@ -80,6 +88,9 @@ static f5_status run(void *self, int slot, const f5_svc_synth_req *rq, f5_svc_sy
         out->ref_cache_hit = true;
     }
     out->t_voice_ms = f5_obs_mono() * 1000.0 - out->t_first_call_ms;
+    if (rq->phase)
+        rq->phase(rq->user, out->ref_cache_hit ? F5_SVC_PHASE_REFERENCE_CACHED : F5_SVC_PHASE_REFERENCE, -1, 0,
+                  out->t_first_call_ms / 1000.0, out->t_first_call_ms / 1000.0 + out->t_voice_ms / 1000.0);
     run_ctx ctx = {.rq = rq};
     f5_synth_params p = f5_synth_default_params();
     p.nfe_step = rq->nfe_step;
@@ -91,6 +102,7 @@ static f5_status run(void *self, int slot, const f5_svc_synth_req *rq, f5_svc_sy
     p.progress = cb_progress;
     p.should_abort = cb_abort;
     p.on_chunk = cb_chunk;
+    if (rq->phase) p.on_phase = cb_phase;
     p.user = &ctx;
     f5_synth_result res;
     memset(&res, 0, sizeof res);

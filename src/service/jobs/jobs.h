@@ -25,6 +25,7 @@ typedef struct f5_jobs_opts {
     f5_store *store;        /* borrowed */
     const f5_obs_log *log;  /* borrowed */
     f5_obs_metrics *metrics;/* borrowed, may be NULL */
+    struct f5_obs_tracer *tracer; /* borrowed, NULL = tracing off */
     int max_queue;
     double request_timeout_s; /* 0 = none */
     double result_ttl_s;

@@ -6,6 +6,10 @@
 #include "service/jobs/jobs_impl.h"
 
 #include "core/error.h"
+#include "service/jobs/job_trace.h"
+#include "service/obs/trace.h"
+
+#include <openssl/sha.h>
 
 #include <errno.h>
 #include <math.h>
@@ -29,6 +33,7 @@ typedef struct run_state {
     double last_step_mono;    /* previous progress report, for the per-step histogram */
     bool stream_pcm;          /* sync wav/pcm: chunks are streamed as they arrive */
     bool header_sent;
+    f5_job_trace *trace;      /* the run's spans */
 } run_state;
 
 static f5_status append_locked(f5_job *job, const void *data, size_t n) {
@@ -77,6 +82,11 @@ static bool should_abort(void *user) {
         return true;
     }
     return false;
+}
+
+static void on_phase(void *user, f5_svc_synth_phase phase, int chunk, int n_chunks, double t0, double t1) {
+    run_state *rs = user;
+    f5_job_trace_phase(rs->trace, phase, chunk, n_chunks, t0, t1);
 }
 
 static f5_status on_chunk(void *user, const float *pcm, size_t n) {
@@ -154,6 +164,7 @@ typedef struct job_run {
     f5_svc_synth_out out;
     double t0;
     run_state rs;
+    f5_job_trace trace;
 } job_run;
 
 /* What each abort reason becomes. requeue_async: an async job goes back to
@@ -185,6 +196,31 @@ static void set_outcome(f5_job_rec *rec, f5_job_state state, const char *code, c
     snprintf(rec->error_message, sizeof rec->error_message, "%s", msg);
 }
 
+/* What a log line may say about the request's text: its length and a hash
+ * prefix (equal texts are recognisable), never the text itself. */
+static void log_text_facts(json_t *ev, const f5_job_rec *rec) {
+    const char *t = rec->text ? rec->text : "";
+    unsigned char h[SHA256_DIGEST_LENGTH];
+    SHA256((const unsigned char *)t, strlen(t), h);
+    char hex[17];
+    for (int i = 0; i < 8; i++) snprintf(hex + 2 * i, 3, "%02x", h[i]);
+    json_object_set_new(ev, "text_bytes", json_integer((json_int_t)strlen(t)));
+    json_object_set_new(ev, "text_sha256", json_string(hex));
+}
+
+/* trace_id / span_id of the job span (the request's trace when traced). */
+static void log_trace_ids(json_t *ev, const job_run *jr) {
+    f5_obs_trace ctx;
+    const char *sid = f5_job_trace_span_id(&jr->trace);
+    if (sid[0]) {
+        json_object_set_new(ev, "trace_id", json_string(jr->trace.job.trace_id));
+        json_object_set_new(ev, "span_id", json_string(sid));
+    } else if (f5_obs_traceparent_parse(jr->rec->trace_context, &ctx)) {
+        json_object_set_new(ev, "trace_id", json_string(ctx.trace_id));
+        json_object_set_new(ev, "parent_span_id", json_string(ctx.parent_id));
+    }
+}
+
 static job_outcome job_prepare(job_run *jr) {
     f5_jobs *j = jr->j;
     f5_job_rec *rec = jr->rec;
@@ -200,10 +236,13 @@ static job_outcome job_prepare(job_run *jr) {
         atomic_fetch_add(&j->o.metrics->jobs_running, 1);
         if (rec->attempts <= 1) f5_obs_observe(j->o.metrics, F5_OBS_QUEUE_WAIT, NULL, NULL, f5_obs_now() - rec->created_at);
     }
-    f5_obs_event(j->o.log, "info", "job",
-                 json_pack("{s:s, s:s, s:s, s:i, s:f}", "job_id", rec->id, "request_id", rec->request_id, "status",
-                           "running", "attempt", rec->attempts, "queue_wait_ms", (f5_obs_now() - rec->created_at) * 1000));
-    jr->rs = (run_state){.j = j, .job = job, .rec = rec, .last_db_mono = jr->t0};
+    f5_job_trace_begin(&jr->trace, j->o.tracer, rec, jr->t0);
+    json_t *ev = json_pack("{s:s, s:s, s:s, s:i, s:f}", "job_id", rec->id, "request_id", rec->request_id, "status",
+                           "running", "attempt", rec->attempts, "queue_wait_ms", (f5_obs_now() - rec->created_at) * 1000);
+    log_text_facts(ev, rec);
+    log_trace_ids(ev, jr);
+    f5_obs_event(j->o.log, "info", "job", ev);
+    jr->rs = (run_state){.j = j, .job = job, .rec = rec, .last_db_mono = jr->t0, .trace = &jr->trace};
     if (!job) {
         if (rec->sync) { /* its connection is gone (or belongs to another process) */
             set_outcome(rec, F5_JOB_CANCELLED, "cancelled", "the streaming client is gone");
@@ -215,7 +254,9 @@ static job_outcome job_prepare(job_run *jr) {
     if (j->o.request_timeout_s > 0) jr->rs.deadline_mono = jr->t0 + j->o.request_timeout_s;
     jr->rs.stream_pcm = rec->sync && (rec->params.format == F5_FMT_WAV || rec->params.format == F5_FMT_PCM);
     if (atomic_load(&job->abort) != ABORT_NONE) return OUTCOME_ABORTED;
+    double tg = f5_obs_mono();
     jr->st = f5_store_get(j->o.store, rec->ref_key, &jr->ref, &jr->ref_len, &jr->err);
+    f5_job_trace_child(&jr->trace, "storage.get", tg, f5_obs_mono(), jr->st ? f5_status_str(jr->st) : NULL);
     if (jr->st) {
         f5_obs_inc(j->o.metrics, F5_OBS_STORAGE_ERRORS, "get", NULL);
         f5_err_prefix(&jr->err, jr->st, "reading the uploaded reference");
@@ -241,7 +282,9 @@ static job_outcome deliver_encoded(job_run *jr) {
         return OUTCOME_SUCCEEDED;
     }
     snprintf(rec->result_key, sizeof rec->result_key, "results/%s.%s", rec->id, ext_of(rec->params.format));
+    double tp = f5_obs_mono();
     jr->st = f5_store_put(j->o.store, rec->result_key, jr->enc, jr->enc_len, &jr->err);
+    f5_job_trace_child(&jr->trace, "storage.put", tp, f5_obs_mono(), jr->st ? f5_status_str(jr->st) : NULL);
     if (jr->st) {
         f5_obs_inc(j->o.metrics, F5_OBS_STORAGE_ERRORS, "put", NULL);
         rec->result_key[0] = 0;
@@ -257,14 +300,16 @@ static job_outcome job_execute(job_run *jr) {
                            .nfe_step = rec->params.nfe_step, .cfg_strength = rec->params.cfg_strength,
                            .speed = rec->params.speed, .remove_silence = rec->params.remove_silence,
                            .seed = rec->params.seed, .keep_pcm = !jr->rs.stream_pcm, .progress = on_progress,
-                           .should_abort = should_abort, .on_chunk = on_chunk, .user = &jr->rs};
+                           .should_abort = should_abort, .on_chunk = on_chunk, .phase = on_phase, .user = &jr->rs};
     double t_engine = f5_obs_mono();
     jr->st = j->engine->run(j->engine->self, jr->slot, &rq, &jr->out, &jr->err);
     double wall = f5_obs_mono() - t_engine;
     if (jr->st == F5_ERR_ABORTED || (jr->st && atomic_load(&jr->job->abort) != ABORT_NONE)) return OUTCOME_ABORTED;
     if (jr->st) return OUTCOME_FAILED;
     if (!jr->rs.stream_pcm) {
+        double te = f5_obs_mono();
         jr->st = encode_all(jr->out.pcm, jr->out.n_samples, rec->params.format, &jr->enc, &jr->enc_len, &jr->err);
+        f5_job_trace_child(&jr->trace, "encode", te, f5_obs_mono(), jr->st ? f5_status_str(jr->st) : NULL);
         if (jr->st) return OUTCOME_FAILED;
         job_outcome o = deliver_encoded(jr);
         if (o != OUTCOME_SUCCEEDED) return o;
@@ -313,6 +358,8 @@ static void log_job_end(job_run *jr) {
     }
     if (rec->error_code[0])
         json_object_set_new(ev, "error", json_pack("{s:s, s:s}", "code", rec->error_code, "message", rec->error_message));
+    log_text_facts(ev, rec);
+    log_trace_ids(ev, jr);
     f5_obs_event(j->o.log, rec->state == F5_JOB_FAILED ? "warn" : "info", "job", ev);
 }
 
@@ -378,6 +425,7 @@ static void job_settle(job_run *jr, job_outcome o) {
                                rec->audio_seconds, f5_obs_mono() - jr->t0);
         log_job_end(jr);
     }
+    f5_job_trace_end(&jr->trace, rec);
     free(jr->ref);
     free(jr->enc);
     free(jr->out.pcm);

@@ -2,8 +2,10 @@
 #include "service/obs/metrics.h"
 
 #include <dirent.h>
+#include <sys/statvfs.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,17 +54,28 @@ static const fam_def defs[F5_OBS_N_FAMILIES] = {
     [F5_OBS_RATE_LIMITED] = {"f5tts_rate_limited_total", "Requests rejected by a rate limit or quota.", K_COUNTER, 1,
                              {"reason", NULL}, 0, {0}},
     [F5_OBS_SPANS_DROPPED] = {"f5tts_trace_spans_dropped_total", "Trace spans dropped (export queue full or failed).",
-                              K_COUNTER, 0, {NULL, NULL}, 0, {0}},
+                              K_COUNTER, 1, {"reason", NULL}, 0, {0}},
+    [F5_OBS_SPANS_EXPORTED] = {"f5tts_trace_spans_exported_total", "Trace spans the OTLP receiver accepted.", K_COUNTER, 0,
+                               {NULL, NULL}, 0, {0}},
 };
 
 void f5_obs_metrics_init(f5_obs_metrics *m) {
     memset(m, 0, sizeof *m);
     for (int i = 0; i < F5_OBS_N_FAMILIES; i++) pthread_mutex_init(&m->fam[i].mu, NULL);
+    pthread_mutex_init(&m->gpu_mu, NULL);
     m->started_at = (double)time(NULL);
 }
 
 void f5_obs_metrics_destroy(f5_obs_metrics *m) {
     for (int i = 0; i < F5_OBS_N_FAMILIES; i++) pthread_mutex_destroy(&m->fam[i].mu);
+    pthread_mutex_destroy(&m->gpu_mu);
+}
+
+void f5_obs_metrics_set_gpu(f5_obs_metrics *m, f5_obs_gpu_fn fn, void *user) {
+    pthread_mutex_lock(&m->gpu_mu);
+    m->gpu = fn;
+    m->gpu_user = user;
+    pthread_mutex_unlock(&m->gpu_mu);
 }
 
 /* The series for the label values (created on first use; "other" when the
@@ -255,6 +268,72 @@ static void process_gauges(sbuf *b, const f5_obs_metrics *m) {
     gauge(b, "f5tts_process_start_time_seconds", "Start time of the process, unix seconds.", m->started_at);
 }
 
+/* The memory this process may use: the cgroup limit (v2 memory.max, v1
+ * limit_in_bytes) when set, else the machine's MemTotal; 0 when unknown. */
+static double memory_limit(void) {
+    double total = 0, lim = 0;
+    FILE *f = fopen("/proc/meminfo", "r");
+    if (f) {
+        char line[256];
+        while (fgets(line, sizeof line, f)) {
+            unsigned long long kb;
+            if (sscanf(line, "MemTotal: %llu kB", &kb) == 1) {
+                total = (double)kb * 1024;
+                break;
+            }
+        }
+        fclose(f);
+    }
+    static const char *const paths[] = {"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"};
+    for (int i = 0; i < 2 && lim <= 0; i++) {
+        f = fopen(paths[i], "r");
+        if (!f) continue;
+        unsigned long long v;
+        if (fscanf(f, "%llu", &v) == 1) lim = (double)v; /* "max" does not scan: no limit */
+        fclose(f);
+    }
+    if (lim > 0 && (total <= 0 || lim < total)) return lim;
+    return total;
+}
+
+static void disk_gauges(sbuf *b, const char *path, const char *what, const char *help_what) {
+    struct statvfs sv;
+    if (!path || !*path || statvfs(path, &sv) != 0) return;
+    char name[96], help[160];
+    snprintf(name, sizeof name, "f5tts_%s_disk_free_bytes", what);
+    snprintf(help, sizeof help, "Bytes available to the service on the filesystem of the %s.", help_what);
+    gauge(b, name, help, (double)sv.f_bavail * (double)sv.f_frsize);
+    snprintf(name, sizeof name, "f5tts_%s_disk_size_bytes", what);
+    snprintf(help, sizeof help, "Size of the filesystem of the %s.", help_what);
+    gauge(b, name, help, (double)sv.f_blocks * (double)sv.f_frsize);
+}
+
+static void gpu_family(sbuf *b, const char *name, const char *help, const f5_obs_gpu_stat *g, int n, int which) {
+    bool any = false;
+    for (int i = 0; i < n; i++) {
+        double v = which == 0 ? g[i].mem_used_bytes : which == 1 ? g[i].mem_total_bytes : g[i].utilization;
+        if (v < 0) continue;
+        if (!any) out(b, "# HELP %s %s\n# TYPE %s gauge\n", name, help, name);
+        any = true;
+        char s[32];
+        f5_obs_fmt_double(s, sizeof s, v);
+        out(b, "%s{device=\"%d\"} %s\n", name, g[i].index, s);
+    }
+}
+
+static void gpu_gauges(sbuf *b, f5_obs_metrics *m) {
+    f5_obs_gpu_stat g[F5_OBS_MAX_GPUS];
+    int n = 0;
+    pthread_mutex_lock(&m->gpu_mu);
+    if (m->gpu) n = m->gpu(m->gpu_user, g, F5_OBS_MAX_GPUS);
+    pthread_mutex_unlock(&m->gpu_mu);
+    if (n <= 0) return;
+    if (n > F5_OBS_MAX_GPUS) n = F5_OBS_MAX_GPUS;
+    gpu_family(b, "f5tts_gpu_memory_used_bytes", "GPU memory in use, per device.", g, n, 0);
+    gpu_family(b, "f5tts_gpu_memory_total_bytes", "GPU memory size, per device.", g, n, 1);
+    gpu_family(b, "f5tts_gpu_utilization_ratio", "GPU busy fraction over the last sample period, per device.", g, n, 2);
+}
+
 char *f5_obs_metrics_text(f5_obs_metrics *m, const f5_obs_sample *smp) {
     sbuf b = {.s = malloc(8192), .cap = 8192};
     if (!b.s) return NULL;
@@ -286,6 +365,14 @@ char *f5_obs_metrics_text(f5_obs_metrics *m, const f5_obs_sample *smp) {
             smp->queue_reconnects);
     gauge(&b, "f5tts_ready", "1 once the model is loaded and warmed up.", (double)atomic_load(&m->ready));
     process_gauges(&b, m);
+    double lim = memory_limit();
+    if (lim > 0)
+        gauge(&b, "f5tts_memory_limit_bytes", "Memory the process may use: the cgroup limit, else the machine's total.", lim);
+    if (smp) {
+        disk_gauges(&b, smp->data_dir, "data", "data directory (queue, blobs)");
+        disk_gauges(&b, smp->model_path, "model", "model checkpoint (model cache)");
+    }
+    gpu_gauges(&b, m);
     if (b.oom) {
         free(b.s);
         return NULL;

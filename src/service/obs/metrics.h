@@ -8,7 +8,9 @@
  * "other". Updates take one mutex per family (a few tens of ns); the render
  * function writes the Prometheus text exposition format 0.0.4 with the
  * f5tts_ prefix, unit suffixes, and NaN / +Inf spelt as Prometheus wants.
- * Process gauges (RSS, open fds) are sampled at render time from /proc.
+ * Process gauges (RSS, open fds, memory limit), disk space of the data and
+ * model filesystems and GPU gauges (when a provider is installed) are
+ * sampled at render time.
  *
  * Other modules call f5_obs_inc / f5_obs_add / f5_obs_set / f5_obs_observe
  * with a family and its label values (NULL for a family without labels).
@@ -16,6 +18,8 @@
  */
 #ifndef F5_OBS_METRICS_H
 #define F5_OBS_METRICS_H
+
+#include "service/obs/gpu.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -37,7 +41,8 @@ typedef enum f5_obs_family {
     F5_OBS_QUEUE_ERRORS,       /* counter   {op} */
     F5_OBS_QUEUE_RETRIES,      /* counter   {op} */
     F5_OBS_RATE_LIMITED,       /* counter   {reason} */
-    F5_OBS_SPANS_DROPPED,      /* counter   trace spans dropped */
+    F5_OBS_SPANS_DROPPED,      /* counter   {reason} trace spans dropped (queue_full, export_failed) */
+    F5_OBS_SPANS_EXPORTED,     /* counter   trace spans accepted by the OTLP receiver */
     F5_OBS_N_FAMILIES
 } f5_obs_family;
 
@@ -64,6 +69,9 @@ typedef struct f5_obs_metrics {
     atomic_llong jobs_running;
     atomic_int ready;
     double started_at;                    /* unix time, for process_start_time_seconds */
+    pthread_mutex_t gpu_mu;               /* guards the provider below */
+    f5_obs_gpu_fn gpu;                    /* NULL: no GPU gauges (CPU build) */
+    void *gpu_user;
 } f5_obs_metrics;
 
 void f5_obs_metrics_init(f5_obs_metrics *m);
@@ -75,6 +83,9 @@ void f5_obs_inc(f5_obs_metrics *m, f5_obs_family f, const char *l0, const char *
 void f5_obs_set(f5_obs_metrics *m, f5_obs_family f, const char *l0, const char *l1, double v);
 void f5_obs_observe(f5_obs_metrics *m, f5_obs_family f, const char *l0, const char *l1, double v);
 
+/* Install (or with NULL remove) the GPU gauge provider; see gpu.h. */
+void f5_obs_metrics_set_gpu(f5_obs_metrics *m, f5_obs_gpu_fn fn, void *user);
+
 /* One finished HTTP request: route pattern ("" when unmatched), status, seconds. */
 void f5_obs_metrics_http(f5_obs_metrics *m, const char *route, int status, double seconds);
 /* state: 0 succeeded, 1 failed, 2 cancelled; audio_s / wall_s 0 when unknown. */
@@ -85,6 +96,8 @@ typedef struct f5_obs_sample {
     long long queue_depth, queue_running, queue_dead;
     long long queue_conn_errors, queue_reconnects;  /* backend connection counters */
     long long inflight;
+    const char *data_dir;   /* f5tts_data_disk_{free,size}_bytes of its filesystem; NULL: left out */
+    const char *model_path; /* f5tts_model_disk_{free,size}_bytes (model cache / checkpoint); NULL: left out */
 } f5_obs_sample;
 
 /* Prometheus exposition text. Caller frees; NULL when out of memory. */

@@ -31,13 +31,14 @@ static const char *SCHEMA =
     " text TEXT NOT NULL, ref_text TEXT, ref_key TEXT, result_key TEXT, progress REAL DEFAULT 0,"
     " created_at REAL, started_at REAL DEFAULT 0, finished_at REAL DEFAULT 0,"
     " audio_seconds REAL DEFAULT 0, rtf REAL DEFAULT 0, attempts INTEGER DEFAULT 0,"
-    " error_code TEXT DEFAULT '', error_message TEXT DEFAULT '', owner TEXT DEFAULT '');"
+    " error_code TEXT DEFAULT '', error_message TEXT DEFAULT '', owner TEXT DEFAULT '',"
+    " trace_context TEXT DEFAULT '');"
     "CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state, seq);";
 
 #define COLS                                                                                                   \
     "id, request_id, sync, state, nfe_step, cfg_strength, speed, remove_silence, seed, format, text, ref_text, " \
     "ref_key, result_key, progress, created_at, started_at, finished_at, audio_seconds, rtf, attempts, "         \
-    "error_code, error_message, owner"
+    "error_code, error_message, owner, trace_context"
 
 static f5_status db_err(sq_queue *q, f5_error *err, const char *what) {
     return f5_errf(err, F5_ERR_IO, "queue: %s: %s", what, sqlite3_errmsg(q->db));
@@ -82,6 +83,7 @@ static bool row_to_rec(sqlite3_stmt *st, f5_job_rec *r) {
     copy_col(st, 21, r->error_code, sizeof r->error_code);
     copy_col(st, 22, r->error_message, sizeof r->error_message);
     copy_col(st, 23, r->owner, sizeof r->owner);
+    copy_col(st, 24, r->trace_context, sizeof r->trace_context);
     if (!r->text || !r->ref_text) {
         f5_job_rec_free(r);
         return false;
@@ -108,7 +110,8 @@ static bool has_column(sqlite3 *db, const char *col) {
  * for owner, i.e. created without auth). Another process may add the
  * column at the same moment, so a failed ALTER is fine once it exists. */
 static f5_status migrate(sq_queue *q, const char *path, f5_error *err) {
-    static const char *const added[][2] = {{"owner", "ALTER TABLE jobs ADD COLUMN owner TEXT DEFAULT ''"}};
+    static const char *const added[][2] = {{"owner", "ALTER TABLE jobs ADD COLUMN owner TEXT DEFAULT ''"},
+                                           {"trace_context", "ALTER TABLE jobs ADD COLUMN trace_context TEXT DEFAULT ''"}};
     for (size_t i = 0; i < sizeof added / sizeof added[0]; i++) {
         if (has_column(q->db, added[i][0])) continue;
         char *msg = NULL;
@@ -194,8 +197,8 @@ static f5_status sq_push(f5_queue *qb, const f5_job_rec *r, int max_queued, f5_q
     }
     if (sqlite3_prepare_v2(q->db,
                            "INSERT INTO jobs (id, request_id, sync, state, nfe_step, cfg_strength, speed, "
-                           "remove_silence, seed, format, text, ref_text, ref_key, result_key, created_at, owner) "
-                           "VALUES (?,?,?,'queued',?,?,?,?,?,?,?,?,?,'',?,?)",
+                           "remove_silence, seed, format, text, ref_text, ref_key, result_key, created_at, owner, "
+                           "trace_context) VALUES (?,?,?,'queued',?,?,?,?,?,?,?,?,?,'',?,?,?)",
                            -1, &s, NULL) != SQLITE_OK) {
         st = db_err(q, err, "prepare insert");
         goto rollback;
@@ -216,6 +219,7 @@ static f5_status sq_push(f5_queue *qb, const f5_job_rec *r, int max_queued, f5_q
     sqlite3_bind_text(s, 12, r->ref_key, -1, SQLITE_STATIC);
     sqlite3_bind_double(s, 13, r->created_at);
     sqlite3_bind_text(s, 14, r->owner, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 15, r->trace_context, -1, SQLITE_STATIC);
     if (sqlite3_step(s) != SQLITE_DONE) {
         st = db_err(q, err, "insert");
         goto rollback;

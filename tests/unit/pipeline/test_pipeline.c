@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static char dir[256];
@@ -209,6 +210,65 @@ static void test_stream_equals_whole(void) {
     s = f5_synthesize(S, VOICE, LONG_TEXT, &p, false, &r, &err);
     CHECK(s == F5_OK && r.pcm == NULL && r.n_samples == c2.n && c2.n == want);
     free(c2.pcm);
+}
+
+/* Phase reports: PREPARE once (chunk -1) first, then SAMPLE and VOCODE for
+ * each chunk in order, monotonic, inside the call, and summing to the
+ * result's own sample/vocoder times. */
+typedef struct phases {
+    int n;
+    f5_phase ph[64];
+    int chunk[64], n_chunks[64];
+    double t0[64], t1[64];
+} phases;
+
+static void rec_phase(void *user, f5_phase ph, int chunk, int n_chunks, double t0, double t1) {
+    phases *c = user;
+    if (c->n >= 64) return;
+    c->ph[c->n] = ph;
+    c->chunk[c->n] = chunk;
+    c->n_chunks[c->n] = n_chunks;
+    c->t0[c->n] = t0;
+    c->t1[c->n] = t1;
+    c->n++;
+}
+
+static void test_phase_reports(void) {
+    if (!setup()) {
+        CHECK(!"setup failed");
+        return;
+    }
+    phases c = {0};
+    f5_synth_params p = fast_params(5);
+    p.on_phase = rec_phase;
+    p.user = &c;
+    f5_synth_result r;
+    f5_error err = {0};
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    f5_status s = f5_synthesize(S, VOICE, LONG_TEXT, &p, true, &r, &err);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    double ta = (double)a.tv_sec + a.tv_nsec * 1e-9, tb = (double)b.tv_sec + b.tv_nsec * 1e-9;
+    CHECKF(s == F5_OK, "%s", err.message);
+    CHECKF(c.n == 1 + 2 * r.n_chunks, "%d reports for %d chunks", c.n, r.n_chunks);
+    CHECK(c.n > 0 && c.ph[0] == F5_PHASE_PREPARE && c.chunk[0] == -1);
+    double sample = 0, voc = 0;
+    for (int i = 0; i < c.n; i++) {
+        CHECKF(c.t0[i] >= ta && c.t1[i] >= c.t0[i] && c.t1[i] <= tb, "report %d: [%f, %f] outside [%f, %f]", i, c.t0[i],
+               c.t1[i], ta, tb);
+        CHECK(c.n_chunks[i] == r.n_chunks);
+        if (i > 0) {
+            CHECKF(c.ph[i] == (i % 2 ? F5_PHASE_SAMPLE : F5_PHASE_VOCODE) && c.chunk[i] == (i - 1) / 2,
+                   "report %d: phase %d chunk %d", i, (int)c.ph[i], c.chunk[i]);
+            CHECK(c.t0[i] >= c.t1[i - 1] - 1e-9);
+        }
+        if (c.ph[i] == F5_PHASE_SAMPLE) sample += c.t1[i] - c.t0[i];
+        if (c.ph[i] == F5_PHASE_VOCODE) voc += c.t1[i] - c.t0[i];
+    }
+    CHECKF(sample > 0, "sampling took %g s", sample);
+    CHECK_NEAR(sample * 1e3, r.t_sample_ms, 1e-3);
+    CHECK_NEAR(voc * 1e3, r.t_vocoder_ms, 1e-3);
+    f5_synth_result_free(&r);
 }
 
 static void test_remove_silence_emits_once(void) {
@@ -485,6 +545,6 @@ static void teardown(void) {
     }
 }
 
-TEST_MAIN(TEST(test_stream_equals_whole), TEST(test_remove_silence_emits_once), TEST(test_seed_reproducible), TEST(test_abort_prompt),
+TEST_MAIN(TEST(test_stream_equals_whole), TEST(test_phase_reports), TEST(test_remove_silence_emits_once), TEST(test_seed_reproducible), TEST(test_abort_prompt),
           TEST(test_chunk_callback_stops), TEST(test_duration_rule), TEST(test_errors), TEST(test_concurrent_sessions),
           TEST(test_memory_flat))

@@ -48,6 +48,7 @@ static void test_queue_fifo_and_limits(void) {
     for (int i = 0; i < 3; i++) {
         f5_job_rec r = mkrec(ids[i], false, 100 + i);
         snprintf(r.owner, sizeof r.owner, "%s", i == 0 ? "alice" : "");
+        if (i == 0) snprintf(r.trace_context, sizeof r.trace_context, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
         CHECK(f5_queue_push(q, &r, 3, &res, &err) == F5_OK && res == F5_Q_OK);
     }
     f5_job_rec r4 = mkrec("d4", false, 104);
@@ -61,6 +62,7 @@ static void test_queue_fifo_and_limits(void) {
     CHECK(got.params.seed == 18446744073709551615ULL && got.params.format == F5_FMT_FLAC && got.params.nfe_step == 16);
     CHECK_STREQ(got.text, "xin chào");
     CHECK_STREQ(got.owner, "alice");
+    CHECK_STREQ(got.trace_context, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"); /* the worker continues the trace */
     f5_job_rec_free(&got);
     /* one slot freed: the push now fits */
     CHECK(f5_queue_push(q, &r4, 3, &res, &err) == F5_OK && res == F5_Q_OK);
@@ -178,12 +180,15 @@ static void test_queue_migrates_old_schema(void) {
     CHECK(f5_queue_get(q, "old1", &got, &res, &err) == F5_OK && res == F5_Q_OK);
     CHECK_STREQ(got.text, "old text");
     CHECK_STREQ(got.owner, "");
+    CHECK_STREQ(got.trace_context, ""); /* old rows: no trace context */
     f5_job_rec_free(&got);
     f5_job_rec r = mkrec("new1", false, 2);
     snprintf(r.owner, sizeof r.owner, "bob");
+    snprintf(r.trace_context, sizeof r.trace_context, "00-11111111111111111111111111111111-2222222222222222-01");
     CHECK(f5_queue_push(q, &r, 10, &res, &err) == F5_OK && res == F5_Q_OK);
     CHECK(f5_queue_get(q, "new1", &got, &res, &err) == F5_OK && res == F5_Q_OK);
     CHECK_STREQ(got.owner, "bob");
+    CHECK_STREQ(got.trace_context, "00-11111111111111111111111111111111-2222222222222222-01");
     f5_job_rec_free(&got);
     f5_queue_close(q);
     /* opening the migrated file again changes nothing */
