@@ -239,10 +239,12 @@ void f5_dit_ctx_set_trace(f5_dit_ctx *ctx, f5_dit_trace_fn fn, void *user) {
 static int64_t max64(int64_t a, int64_t b) { return a > b ? a : b; }
 
 f5_status f5_dit_ctx_reserve(f5_dit_ctx *ctx, int batch, int N, f5_error *err) {
-    if (batch <= ctx->cap_batch && N <= ctx->cap_frames) return F5_OK;
+    if (batch <= ctx->cap_batch && N <= ctx->cap_frames && (int64_t)batch * N <= ctx->cap_rows) return F5_OK;
     const f5_dit_config *c = &ctx->d->c;
+    /* rows (batch rows x frames) grow on their own: a batch of many short
+     * items after a long single one needs neither product of the maxima */
     int64_t nb = max64(batch, ctx->cap_batch), nf = max64(N, ctx->cap_frames);
-    int64_t rows = nb * nf;
+    int64_t rows = max64((int64_t)batch * N, ctx->cap_rows);
     int64_t D = c->dim, A = (int64_t)c->heads * c->dim_head, F = D * c->ff_mult, Dt = c->text_dim, M = c->mel_dim;
     ctx->have_text = false;
     free_scratch(ctx);

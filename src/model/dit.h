@@ -115,22 +115,20 @@ size_t f5_dit_item_text_floats(const f5_dit *d, int frames);
 f5_status f5_dit_item_text(f5_dit_ctx *ctx, int frames, const int32_t *text, int T, float *text_c, float *text_u,
                            f5_error *err);
 
+/* One evaluated row. The cond pass of an item: cond = its reference mel,
+ * text = text_c; its uncond (CFG) pass: cond = NULL, text = text_u. */
 typedef struct f5_dit_item {
-    const float *x;      /* [frames, M] state */
-    const float *cond;   /* [frames, M] reference mel (zeros beyond it), or NULL = zeros */
-    const float *text_c; /* [frames, Dt] from f5_dit_item_text */
-    const float *text_u; /* [frames, Dt]; needed when cfg */
-    int frames;          /* 1..N */
-    float time;          /* this item's flow time */
+    const float *x;    /* [frames, M] state */
+    const float *cond; /* [frames, M] reference mel (zeros beyond it), or NULL = zeros (drop_audio_cond) */
+    const float *text; /* [frames, Dt] one variant from f5_dit_item_text */
+    int frames;        /* 1..N */
+    float time;        /* this row's flow time */
 } f5_dit_item;
 
-/* One evaluation of B items padded to N frames (N >= every item's frames):
- * out [R,N,M] with R = 2B when cfg (rows 0..B-1 cond, B..2B-1 uncond:
- * drop_audio_cond and drop_text), else B (cond). Frames >= an item's length
- * hold no meaning. Grows ctx's scratch when needed (never inside the
- * blocks); invalidates set_text. */
-f5_status f5_dit_step_items(f5_dit_ctx *ctx, int B, const f5_dit_item *items, bool cfg, int N, float *out,
-                            f5_error *err);
+/* One evaluation of R rows padded to N frames (N >= every row's frames):
+ * out [R,N,M]. Frames >= a row's length hold no meaning. Grows ctx's
+ * scratch when needed (never inside the blocks); invalidates set_text. */
+f5_status f5_dit_step_items(f5_dit_ctx *ctx, int R, const f5_dit_item *rows, int N, float *out, f5_error *err);
 
 /* Convenience: set_text + step with explicit drop flags (tests, golden). */
 f5_status f5_dit_forward(f5_dit_ctx *ctx, int B, int N, const float *x, const float *cond, const int32_t *text,

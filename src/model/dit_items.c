@@ -29,17 +29,15 @@ f5_status f5_dit_item_text(f5_dit_ctx *ctx, int frames, const int32_t *text, int
     return st;
 }
 
-f5_status f5_dit_step_items(f5_dit_ctx *ctx, int B, const f5_dit_item *items, bool cfg, int N, float *out,
-                            f5_error *err) {
-    if (!items || !out || B < 1 || B > (1 << 15) || N < 1 || N > (1 << 20))
-        return f5_errf(err, F5_ERR_INVALID_ARG, "DiT items: bad arguments (batch %d, frames %d)", B, N);
-    for (int b = 0; b < B; b++) {
-        const f5_dit_item *it = &items[b];
-        if (it->frames < 1 || it->frames > N || !it->x || !it->text_c || (cfg && !it->text_u))
-            return f5_errf(err, F5_ERR_INVALID_ARG, "DiT items: item %d: %d frames (padded batch %d), x/text %s", b,
-                           it->frames, N, it->x && it->text_c ? "set" : "missing");
+f5_status f5_dit_step_items(f5_dit_ctx *ctx, int R, const f5_dit_item *rows, int N, float *out, f5_error *err) {
+    if (!rows || !out || R < 1 || R > (1 << 15) || N < 1 || N > (1 << 20))
+        return f5_errf(err, F5_ERR_INVALID_ARG, "DiT items: bad arguments (rows %d, frames %d)", R, N);
+    for (int r = 0; r < R; r++) {
+        const f5_dit_item *it = &rows[r];
+        if (it->frames < 1 || it->frames > N || !it->x || !it->text)
+            return f5_errf(err, F5_ERR_INVALID_ARG, "DiT items: row %d: %d frames (padded batch %d), x/text %s", r,
+                           it->frames, N, it->x && it->text ? "set" : "missing");
     }
-    int R = cfg ? 2 * B : B;
     ctx->have_text = false; /* this call owns the context's per-row state now */
     f5_status st = f5_dit_ctx_reserve(ctx, R, N, err);
     if (st != F5_OK) return st;
@@ -48,13 +46,11 @@ f5_status f5_dit_step_items(f5_dit_ctx *ctx, int B, const f5_dit_item *items, bo
     const float **cond_rows = x_rows + R, **text_rows = x_rows + 2 * R;
     int32_t *avail = ctx->lens + R; /* lens holds 2 * cap_batch >= 2R entries */
     for (int r = 0; r < R; r++) {
-        const f5_dit_item *it = &items[r % B];
-        bool uncond = r >= B;
-        x_rows[r] = it->x;
-        cond_rows[r] = uncond ? NULL : it->cond;
-        text_rows[r] = uncond ? it->text_u : it->text_c;
-        ctx->time_rows[r] = it->time;
-        ctx->lens[r] = avail[r] = it->frames;
+        x_rows[r] = rows[r].x;
+        cond_rows[r] = rows[r].cond;
+        text_rows[r] = rows[r].text;
+        ctx->time_rows[r] = rows[r].time;
+        ctx->lens[r] = avail[r] = rows[r].frames;
     }
     ctx->have_lens = true;
     ctx->key_mask = true;
