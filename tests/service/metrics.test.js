@@ -53,6 +53,22 @@ describe('metrics', () => {
     assert.equal(r.status, 0, `promtool check metrics:\n${r.stdout}${r.stderr}`);
   });
 
+  it('process, model, disk gauges are there; GPU families only in CUDA builds', async () => {
+    const text = await (await fetch(`${srv.base}/metrics`)).text();
+    const val = (name) => {
+      const l = text.split('\n').find((x) => x.startsWith(name + ' '));
+      return l === undefined ? undefined : Number(l.slice(name.length + 1));
+    };
+    for (const g of ['f5tts_process_resident_memory_bytes', 'f5tts_process_open_fds', 'f5tts_memory_limit_bytes',
+                     'f5tts_data_disk_free_bytes', 'f5tts_data_disk_size_bytes', 'f5tts_model_disk_free_bytes',
+                     'f5tts_model_disk_size_bytes', 'f5tts_model_load_seconds', 'f5tts_model_warmup_seconds'])
+      assert.ok(val(g) > 0, `${g} = ${val(g)}`);
+    assert.ok(val('f5tts_memory_limit_bytes') > val('f5tts_process_resident_memory_bytes'));
+    assert.ok(val('f5tts_data_disk_free_bytes') <= val('f5tts_data_disk_size_bytes'));
+    assert.equal(val('f5tts_trace_spans_exported_total'), 0); // tracing is off here
+    assert.ok(!/^f5tts_gpu_/m.test(text), 'no GPU series in a CPU build');
+  });
+
   it('Prometheus scrapes exactly the requests made', async () => {
     const dir = h.tmpDir('f5-prom-');
     const port = await h.freePort();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ctest wrapper: the observability checks. promtool checks the alerting
-# rules and the Prometheus config in deploy/prometheus, then metrics.test.js
+# rules (and runs their unit tests, alerts_test.yml) and the Prometheus config in deploy/prometheus, then metrics.test.js
 # runs a real Prometheus against a real `f5tts serve` (test model). Missing
 # tools are a failure with a message, never a silent skip.
 set -uo pipefail
@@ -11,6 +11,7 @@ for t in node promtool prometheus; do
 done
 [ -d "$here/node_modules/playwright-core" ] || { echo "FAIL: run scripts/install-deps.sh (npm install in tests/service)"; exit 1; }
 promtool check rules "$root/deploy/prometheus/alerts.yml" || { echo "FAIL: promtool check rules"; exit 1; }
+promtool test rules "$root/deploy/prometheus/alerts_test.yml" || { echo "FAIL: promtool test rules (an alert does not fire as specified)"; exit 1; }
 promtool check config "$root/deploy/prometheus/prometheus.yml" || { echo "FAIL: promtool check config"; exit 1; }
 # every PromQL expression of the Grafana dashboard must parse: as recording rules for promtool
 dash_rules="$(mktemp --suffix=.yml)"
