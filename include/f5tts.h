@@ -249,6 +249,48 @@ f5_status f5_synth_plan_make(const f5_model *m, const f5_voice *v, const char *t
                              f5_synth_plan *out, f5_error *err);
 void f5_synth_plan_free(f5_synth_plan *plan);
 
+/* ------------------------------------------------------------------ batching */
+
+/* Continuous batching at step granularity: syntheses running on several
+ * threads share one DiT evaluation per sampling step. Every text chunk of
+ * every f5_synthesize_batched call becomes an item that is admitted at its
+ * first step (FIFO, while it fits max_batch and max_frames) and leaves after
+ * its last, so requests at different steps, of different lengths and NFE
+ * counts run together. Each result equals f5_synthesize of the same request
+ * alone within the precision's tolerance (fp32: relative L2 ~1e-7: only the
+ * products' blocking over more rows differs). The batch owns one DiT
+ * context and a driver thread; the calling threads keep their callbacks
+ * (progress, abort, chunk) and run their own vocoder on their session. */
+typedef struct f5_batch f5_batch;
+
+typedef struct f5_batch_params {
+    int max_batch;      /* chunks sampled together (>= 1; 16 suits a GPU) */
+    int64_t max_frames; /* memory budget: chunks in flight x the longest one's mel frames; 0 = none
+                           (a chunk longer than the budget still runs, alone) */
+    int n_threads;      /* threads of the shared DiT evaluation; 0 = the model's */
+} f5_batch_params;
+f5_batch_params f5_batch_default_params(void); /* max_batch 16, max_frames 0, n_threads 0 */
+
+f5_status f5_batch_create(const f5_model *m, const f5_batch_params *p, f5_batch **out, f5_error *err);
+/* Stops the driver thread. Syntheses still waiting in it end with
+ * F5_ERR_ABORTED; call it after they have returned. NULL-safe. */
+void f5_batch_free(f5_batch *b);
+
+/* f5_synthesize with the sampling done by the batch (thread-safe: any
+ * number of threads, each with its own session, which runs the vocoder).
+ * The session must belong to the batch's model. */
+f5_status f5_synthesize_batched(f5_batch *b, f5_session *s, const f5_voice *v, const char *text,
+                                const f5_synth_params *p, bool keep_pcm, f5_synth_result *res, f5_error *err);
+
+typedef struct f5_batch_stats {
+    long long steps;      /* DiT evaluations run */
+    long long rows;       /* rows evaluated (cond + uncond per chunk and step) */
+    long long items;      /* chunks sampled */
+    int max_running;      /* most chunks in one evaluation */
+    int running, waiting; /* now */
+} f5_batch_stats;
+void f5_batch_get_stats(f5_batch *b, f5_batch_stats *st);
+
 /* ------------------------------------------------------------------ text */
 
 /* Vietnamese text normalisation (../shared/textnorm convention): one

@@ -13,6 +13,7 @@
 
 #include "f5tts.h"
 #include "kernels/kernels.h"
+#include "model/cfm.h"
 #include "model/dit.h"
 #include "model/model_config.h"
 #include "model/vocos.h"
@@ -78,6 +79,12 @@ typedef struct f5_synth_hooks {
                         const float *sampled_mel, int frames, int ref_audio_len, const float *wave, size_t n_wave,
                         double sample_ms, double vocoder_ms);
     void *user;
+    /* Sampling in place of f5_cfm_sample on the session's context (the
+     * batch of f5_synthesize_batched); same contract as f5_cfm_sample. */
+    f5_status (*sample)(void *sample_user, const f5_cfm_params *p, const float *cond, int ref_len,
+                        const int32_t *text, int n_text, int duration, const float *noise, uint64_t seed,
+                        const f5_cfm_hooks *hooks, float *out, int *out_frames, f5_error *err);
+    void *sample_user;
 } f5_synth_hooks;
 
 /* f5_synthesize with hooks (h may be NULL). */

@@ -98,8 +98,12 @@ static f5_status run_chunk(f5_session *s, const f5_voice *v, const f5_text_plan 
     step_cb cb = {p, ci, plan->n_chunks};
     f5_cfm_hooks hk = {.user = &cb, .progress = on_step, .abort = on_abort};
     double t0 = now_ms();
-    st = f5_cfm_sample(s->dit_ctx, &cp, v->mel_t, v->frames, ids, n_ids, duration, noise, seed, &hk, mel, &frames,
+    if (h && h->sample)
+        st = h->sample(h->sample_user, &cp, v->mel_t, v->frames, ids, n_ids, duration, noise, seed, &hk, mel, &frames,
                        err);
+    else
+        st = f5_cfm_sample(s->dit_ctx, &cp, v->mel_t, v->frames, ids, n_ids, duration, noise, seed, &hk, mel,
+                           &frames, err);
     double t1 = now_ms();
     res->t_sample_ms += t1 - t0;
     if (p->on_phase) p->on_phase(p->user, F5_PHASE_SAMPLE, ci, plan->n_chunks, t0 / 1e3, t1 / 1e3);

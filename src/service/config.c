@@ -43,6 +43,8 @@ static const opt_def opts[] = {
     {"model-label", "F5_MODEL_LABEL", NULL, OPT_STR, F(model_label), "label shown in logs and the UI"},
     {"test-model", "F5_TEST_MODEL", NULL, OPT_BOOL, F(test_model), "the model is the random-weight test model"},
     {"concurrency", "F5_CONCURRENCY", NULL, OPT_INT, F(concurrency), "concurrent syntheses (1)"},
+    {"max-batch", "F5_MAX_BATCH", NULL, OPT_INT, F(max_batch), "continuous batching: chunks sharing each DiT step, > 1 also runs that many jobs at once (1 = off)"},
+    {"batch-frames", "F5_BATCH_FRAMES", NULL, OPT_LL, F(batch_frames), "batching memory budget: chunks in flight x mel frames, 0 = none (0)"},
     {"max-queue", "F5_MAX_QUEUE", NULL, OPT_INT, F(max_queue), "queued jobs before 503 (32)"},
     {"threads", "F5_THREADS", NULL, OPT_INT, F(threads), "threads per synthesis, 0 = all cores (0)"},
     {"max-body-bytes", "F5_MAX_BODY_BYTES", NULL, OPT_LL, F(max_body_bytes), "request body limit (20 MiB)"},
@@ -75,6 +77,7 @@ void f5_svc_config_defaults(f5_svc_config *c) {
     snprintf(c->device_name, sizeof c->device_name, "auto");
     snprintf(c->dtype, sizeof c->dtype, "fp32");
     c->concurrency = 1;
+    c->max_batch = 1;
     c->max_queue = 32;
     c->max_body_bytes = 20LL << 20;
     c->max_text_chars = 5000;
@@ -231,6 +234,8 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
         return f5_errf(err, F5_ERR_INVALID_ARG, "--data: path too long");
     struct { const char *name; double v, lo, hi; } ranges[] = {
         {"--concurrency", c->concurrency, 1, 64},
+        {"--max-batch", c->max_batch, 1, 256},
+        {"--batch-frames", (double)c->batch_frames, 0, 1e12},
         {"--max-queue", c->max_queue, 0, 1e6},
         {"--threads", c->threads, 0, 1024},
         {"--max-body-bytes", (double)c->max_body_bytes, 1024, 1e10},

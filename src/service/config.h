@@ -35,6 +35,8 @@ typedef struct f5_svc_config {
     char model_label[F5_SVC_STR];  /* free label shown in logs/UI, e.g. "TEST MODEL (random weights)" */
     bool test_model;               /* the model is the random-weight test model */
     int concurrency;               /* inference workers (one session each) */
+    int max_batch;                 /* > 1: jobs' sampling steps share DiT evaluations, this many chunks at once */
+    long long batch_frames;        /* batching memory budget: chunks in flight x frames (0 = none) */
     int max_queue;                 /* queued (not running) jobs before 503 */
     int threads;                   /* threads per session (0 = library default) */
     long long max_body_bytes;

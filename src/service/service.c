@@ -45,7 +45,9 @@ static void *loader_main(void *arg) {
                            s->cfg.model_label, "test_model", s->cfg.test_model));
     f5_svc_engine_opts eo = {.model = s->cfg.model, .vocoder = s->cfg.vocoder, .vocab = s->cfg.vocab,
                              .model_config = s->cfg.model_config, .device = s->cfg.device_name, .dtype = s->cfg.dtype,
-                             .threads = s->cfg.threads, .n_slots = s->cfg.concurrency,
+                             .threads = s->cfg.threads,
+                             .n_slots = s->cfg.max_batch > s->cfg.concurrency ? s->cfg.max_batch : s->cfg.concurrency,
+                             .max_batch = s->cfg.max_batch, .batch_frames = s->cfg.batch_frames,
                              .max_ref_seconds = s->cfg.max_ref_seconds, .min_ref_seconds = s->cfg.min_ref_seconds,
                              .log = engine_log, .log_user = s};
     if (s->engine_open(&eo, &s->engine, &err) != F5_OK) {

@@ -78,6 +78,8 @@ typedef struct f5_svc_engine_opts {
     const char *dtype;        /* fp32|bf16 (NULL = fp32) */
     int threads;
     int n_slots;
+    int max_batch;            /* > 1: the slots' syntheses share DiT steps (f5_batch) */
+    long long batch_frames;   /* its memory budget (0 = none) */
     double max_ref_seconds, min_ref_seconds;
     f5_log_fn log;
     void *log_user;

@@ -25,6 +25,8 @@ typedef struct engine_f5 {
     char vocoder_path[PATH_MAX];
     f5_model_info info;
     f5_refcache *refs; /* prepared voices by upload hash (F5_SVC_REFCACHE_BYTES) */
+    f5_batch *batch;   /* --max-batch > 1: every slot samples through it; NULL = each slot alone */
+    int max_batch;
 } engine_f5;
 
 /* Bound of the reference cache: prepared voices of ~10-20 s references are
@@ -106,7 +108,8 @@ static f5_status run(void *self, int slot, const f5_svc_synth_req *rq, f5_svc_sy
     p.user = &ctx;
     f5_synth_result res;
     memset(&res, 0, sizeof res);
-    st = f5_synthesize(e->sessions[slot], voice, rq->text, &p, rq->keep_pcm, &res, err);
+    st = e->batch ? f5_synthesize_batched(e->batch, e->sessions[slot], voice, rq->text, &p, rq->keep_pcm, &res, err)
+                  : f5_synthesize(e->sessions[slot], voice, rq->text, &p, rq->keep_pcm, &res, err);
     if (cacheable) f5_refcache_release(e->refs, voice);
     else f5_voice_free(voice);
     if (st) {
@@ -127,14 +130,16 @@ static f5_status run(void *self, int slot, const f5_svc_synth_req *rq, f5_svc_sy
 static json_t *info(void *self) {
     engine_f5 *e = self;
     const char *base = strrchr(e->model_path, '/');
-    return json_pack("{s:s, s:s, s:s, s:i, s:i, s:I, s:s}", "model", base ? base + 1 : e->model_path, "model_path",
-                     e->model_path, "arch", e->info.arch, "dim", e->info.dim, "depth", e->info.depth, "n_params",
-                     (json_int_t)e->info.n_params, "precision", e->info.precision);
+    return json_pack("{s:s, s:s, s:s, s:i, s:i, s:I, s:s, s:i}", "model", base ? base + 1 : e->model_path,
+                     "model_path", e->model_path, "arch", e->info.arch, "dim", e->info.dim, "depth", e->info.depth,
+                     "n_params", (json_int_t)e->info.n_params, "precision", e->info.precision, "max_batch",
+                     e->batch ? e->max_batch : 1);
 }
 
 static void engine_free(void *self) {
     engine_f5 *e = self;
     if (!e) return;
+    f5_batch_free(e->batch); /* the workers have stopped: nothing waits in it */
     for (int i = 0; e->sessions && i < e->n_slots; i++) f5_session_free(e->sessions[i]);
     free(e->sessions);
     f5_refcache_free(e->refs);
@@ -216,6 +221,18 @@ f5_status f5_svc_engine_f5_open(const f5_svc_engine_opts *o, f5_svc_engine *out,
             f5_err_prefix(err, st, "creating session %d", i);
             goto fail;
         }
+    }
+    if (o->max_batch > 1) {
+        f5_batch_params bp = f5_batch_default_params();
+        bp.max_batch = o->max_batch;
+        bp.max_frames = o->batch_frames;
+        bp.n_threads = o->threads;
+        st = f5_batch_create(e->model, &bp, &e->batch, err);
+        if (st) {
+            f5_err_prefix(err, st, "creating the batch (--max-batch %d)", o->max_batch);
+            goto fail;
+        }
+        e->max_batch = o->max_batch;
     }
     e->vp = f5_voice_default_params();
     if (o->max_ref_seconds > 0) e->vp.max_input_seconds = (float)o->max_ref_seconds;
