@@ -51,11 +51,17 @@ const char *f5_kfam_name(f5_kfam f); /* "gemm", "attention", ... */
 struct f5_threadpool;
 typedef struct f5_kpack f5_kpack;
 
+/* Instruction-set levels of the cpu kernels, lowest first. A kernel runs
+ * the highest level both the CPU (f5_cpu_detect) and the context's
+ * isa_max allow; tests cap it to check every path on one machine. */
+typedef enum f5_cpu_isa { F5_ISA_BEST = 0, F5_ISA_BASE = 1, F5_ISA_AVX2 = 2, F5_ISA_AVX512 = 3 } f5_cpu_isa;
+
 typedef struct f5_kctx {
     f5_backend backend;
     int n_threads;               /* >= 1; without a pool, oneDNN threads each GEMM this wide */
     struct f5_threadpool *pool;  /* our threads (GEMM blocks, attention, elementwise); NULL = caller only */
     f5_kprec prec;               /* F5_KPREC_BF16 needs f5_kpack'ed weights (else float32 is used) */
+    f5_cpu_isa isa_max;          /* cpu: use at most this instruction set (0 = the best the CPU has) */
     const f5_kpack *pack;        /* weights prepared for this backend/precision (may be NULL) */
     f5_kprof *prof;              /* per-op timing, NULL = off */
     void *scratch;               /* backend work area (bf16 activations), owned by the caller */
@@ -69,9 +75,12 @@ size_t f5_kctx_scratch_bytes(const f5_kctx *k, int64_t max_rows, int64_t max_k);
 /* What the processor can do, detected at run time (cpuid): never assumed
  * at build time, so one binary runs on older CPUs (falling back to fp32). */
 typedef struct f5_cpu_features {
-    bool avx512f, avx512_bf16, amx_bf16;
+    bool avx2_fma, avx512f, avx512_bf16, amx_bf16;
 } f5_cpu_features;
 f5_cpu_features f5_cpu_detect(void);
+/* The level the cpu kernels of k use: the CPU's best, capped by k->isa_max. */
+f5_cpu_isa f5_cpu_isa_for(const f5_kctx *k);
+const char *f5_cpu_isa_name(f5_cpu_isa isa); /* "base", "avx2", "avx512" */
 /* True when `prec` runs natively on this CPU (bf16: AVX512-BF16 or AMX). */
 bool f5_cpu_supports(f5_kprec prec);
 const char *f5_kprec_name(f5_kprec d); /* "fp32", "bf16" */

@@ -10,6 +10,7 @@
 #include "kernels/cpu/simd.h"
 #include "kernels/cpu/fastmath.h"
 #include "kernels/cpu/avx512_math.h"
+#include "kernels/cpu/avx2_math.h"
 
 typedef struct rope_job {
     float *x;
@@ -37,6 +38,15 @@ F5_AVX512 static void rope_head_avx512(float *v, const float *c, const float *s,
     }
 }
 
+F5_AVX2 static void rope_head_avx2(float *v, const float *c, const float *s, int64_t dh) { /* dh % 8 == 0 */
+    const __m256 sign = _mm256_set_ps(1, -1, 1, -1, 1, -1, 1, -1);
+    for (int64_t d = 0; d < dh; d += 8) {
+        __m256 x = _mm256_loadu_ps(v + d);
+        __m256 rot = _mm256_mul_ps(_mm256_permute_ps(x, 0xB1), sign);
+        _mm256_storeu_ps(v + d, _mm256_fmadd_ps(x, _mm256_loadu_ps(c + d), _mm256_mul_ps(rot, _mm256_loadu_ps(s + d))));
+    }
+}
+
 static void rope_rows(void *arg, int64_t r0, int64_t r1, int worker) {
     (void)worker;
     rope_job *j = arg;
@@ -48,8 +58,11 @@ static void rope_rows(void *arg, int64_t r0, int64_t r1, int worker) {
 
 void f5_rope_cpu(const f5_kctx *k, float *x, int64_t B, int64_t N, int64_t n_heads_rot, int64_t dh, int64_t ld,
              const float *cos_t, const float *sin_t) {
+    f5_cpu_isa isa = f5_cpu_isa_for(k);
     rope_job j = {x, N, n_heads_rot, dh, ld, cos_t, sin_t,
-                  dh % 16 == 0 && f5_cpu_detect().avx512f ? rope_head_avx512 : rope_head};
+                  dh % 16 == 0 && isa >= F5_ISA_AVX512 ? rope_head_avx512
+                  : dh % 8 == 0 && isa >= F5_ISA_AVX2  ? rope_head_avx2
+                                                       : rope_head};
     f5_threadpool_for(k->pool, B * N, 16, rope_rows, &j);
 }
 
@@ -94,8 +107,9 @@ size_t f5_attention_scratch_floats_cpu(const f5_kctx *k, int64_t N, int64_t H) {
     (void)H;
     int64_t qb = N < F5_ATTN_QBLOCK ? N : F5_ATTN_QBLOCK;
     size_t gemm = (size_t)f5_threadpool_size(k->pool) * (size_t)qb * (size_t)N;
-    size_t flash = f5_attention_flash_scratch_floats(k, N);
-    return gemm > flash ? gemm : flash; /* dh is not known here: room for either path */
+    size_t flash = f5_attention_flash_scratch_floats(k, N), flash2 = f5_attention_flash_avx2_scratch_floats(k, N);
+    if (flash2 > flash) flash = flash2;
+    return gemm > flash ? gemm : flash; /* dh is not known here: room for any path */
 }
 
 typedef struct attn_job {
@@ -130,8 +144,13 @@ static void attn_heads(void *arg, int64_t p0, int64_t p1, int worker) {
 
 void f5_attention_cpu(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
                   int64_t H, int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o, float *scratch) {
-    if (f5_attention_flash_ok(dh)) {
+    f5_cpu_isa isa = f5_cpu_isa_for(k);
+    if (dh == 64 && isa >= F5_ISA_AVX512) {
         f5_attention_flash(k, k->prec == F5_KPREC_BF16, q, kk, v, B, N, H, ld, scale, lens, o, scratch);
+        return;
+    }
+    if (dh == 64 && isa >= F5_ISA_AVX2) {
+        f5_attention_flash_avx2(k, q, kk, v, B, N, H, ld, scale, lens, o, scratch);
         return;
     }
     attn_job j = {q, kk, v, o, scratch, N, H, dh, ld, scale, lens};

@@ -49,8 +49,6 @@ static size_t worker_floats(int64_t N) {
 
 _Static_assert(KB % 64 == 0 && QB % 16 == 0, "tiles are 4 rows x 64 keys; corrections 16 rows at a time");
 
-bool f5_attention_flash_ok(int64_t dh) { return dh == DH && f5_cpu_detect().avx512f; }
-
 size_t f5_attention_flash_scratch_floats(const f5_kctx *k, int64_t N) {
     return (size_t)f5_threadpool_size(k->pool) * worker_floats(N);
 }

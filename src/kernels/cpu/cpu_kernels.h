@@ -28,12 +28,15 @@ void f5_attention_cpu(const f5_kctx *k, const float *q, const float *kk, const f
                       float *scratch);
 size_t f5_attention_scratch_floats_cpu(const f5_kctx *k, int64_t N, int64_t H);
 
-/* Flash attention (attn_flash.c): usable when f5_attention_flash_ok(dh)
- * (AVX-512 present, dh = 64); scratch as f5_attention_flash_scratch_floats. */
-bool f5_attention_flash_ok(int64_t dh);
+/* Flash attention for dh = 64: attn_flash.c (AVX-512, fp32 or bf16) and
+ * attn_flash_avx2.c (AVX2+FMA, fp32), picked by f5_attention_cpu from
+ * f5_cpu_isa_for(k); scratch as the matching *_scratch_floats. */
 size_t f5_attention_flash_scratch_floats(const f5_kctx *k, int64_t N);
 void f5_attention_flash(const f5_kctx *k, bool bf16, const float *q, const float *kk, const float *v, int64_t B,
                         int64_t N, int64_t H, int64_t ld, float scale, const int32_t *lens, float *o,
                         float *scratch);
+size_t f5_attention_flash_avx2_scratch_floats(const f5_kctx *k, int64_t N);
+void f5_attention_flash_avx2(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
+                             int64_t H, int64_t ld, float scale, const int32_t *lens, float *o, float *scratch);
 
 #endif

@@ -7,6 +7,7 @@
 #include "kernels/cpu/simd.h"
 #include "kernels/cpu/fastmath.h"
 #include "kernels/cpu/avx512_math.h"
+#include "kernels/cpu/avx2_math.h"
 
 #include <math.h>
 
@@ -69,8 +70,39 @@ F5_AVX512 static void ln_rows_avx512(void *arg, int64_t r0, int64_t r1, int work
     }
 }
 
-/* ln_rows_avx512 where the CPU and the row length allow it. */
-static f5_range_fn ln_rows_for(int64_t D);
+/* The same row 8 wide for AVX2 (D a multiple of 8). */
+F5_AVX2 static void ln_row_avx2(const float *x, int64_t D, const float *w, const float *b, float eps,
+                                const float *scale, const float *shift, float *y) {
+    __m256 s = _mm256_setzero_ps();
+    for (int64_t i = 0; i < D; i += 8) s = _mm256_add_ps(s, _mm256_loadu_ps(x + i));
+    float mu = (float)((double)f5_hsum256(s) / (double)D);
+    __m256 m = _mm256_set1_ps(mu), s2 = _mm256_setzero_ps();
+    for (int64_t i = 0; i < D; i += 8) {
+        __m256 d = _mm256_sub_ps(_mm256_loadu_ps(x + i), m);
+        s2 = _mm256_fmadd_ps(d, d, s2);
+    }
+    __m256 inv = _mm256_set1_ps((float)(1.0 / sqrt((double)f5_hsum256(s2) / (double)D + eps)));
+    const __m256 one = _mm256_set1_ps(1.0f);
+    for (int64_t i = 0; i < D; i += 8) {
+        __m256 v = _mm256_mul_ps(_mm256_sub_ps(_mm256_loadu_ps(x + i), m), inv);
+        if (scale) v = _mm256_fmadd_ps(v, _mm256_add_ps(one, _mm256_loadu_ps(scale + i)), _mm256_loadu_ps(shift + i));
+        else if (w) v = _mm256_fmadd_ps(v, _mm256_loadu_ps(w + i), b ? _mm256_loadu_ps(b + i) : _mm256_setzero_ps());
+        _mm256_storeu_ps(y + i, v);
+    }
+}
+
+F5_AVX2 static void ln_rows_avx2(void *arg, int64_t r0, int64_t r1, int worker) {
+    (void)worker;
+    ln_job *j = arg;
+    for (int64_t r = r0; r < r1; r++) {
+        const float *sc = j->scale ? j->scale + (r / j->N) * j->ld_mod : NULL;
+        const float *sh = j->shift ? j->shift + (r / j->N) * j->ld_mod : NULL;
+        ln_row_avx2(j->x + r * j->D, j->D, j->w, j->b, j->eps, sc, sh, j->y + r * j->D);
+    }
+}
+
+/* The widest row loop the CPU, the context and the row length allow. */
+static f5_range_fn ln_rows_for(const f5_kctx *k, int64_t D);
 
 F5_SIMD_CLONES static void ln_rows(void *arg, int64_t r0, int64_t r1, int worker) {
     (void)worker;
@@ -82,18 +114,23 @@ F5_SIMD_CLONES static void ln_rows(void *arg, int64_t r0, int64_t r1, int worker
     }
 }
 
-static f5_range_fn ln_rows_for(int64_t D) { return D % 16 == 0 && f5_cpu_detect().avx512f ? ln_rows_avx512 : ln_rows; }
+static f5_range_fn ln_rows_for(const f5_kctx *k, int64_t D) {
+    f5_cpu_isa isa = f5_cpu_isa_for(k);
+    if (D % 16 == 0 && isa >= F5_ISA_AVX512) return ln_rows_avx512;
+    if (D % 8 == 0 && isa >= F5_ISA_AVX2) return ln_rows_avx2;
+    return ln_rows;
+}
 
 void f5_layernorm_cpu(const f5_kctx *k, const float *x, int64_t rows, int64_t D, const float *w, const float *b,
                   float eps, float *y) {
     ln_job j = {.x = x, .y = y, .N = rows > 0 ? rows : 1, .D = D, .w = w, .b = b, .eps = eps};
-    f5_threadpool_for(k->pool, rows, 8, ln_rows_for(D), &j);
+    f5_threadpool_for(k->pool, rows, 8, ln_rows_for(k, D), &j);
 }
 
 void f5_adaln_cpu(const f5_kctx *k, const float *x, int64_t B, int64_t N, int64_t D, const float *scale,
               const float *shift, int64_t ld_mod, float eps, float *y) {
     ln_job j = {.x = x, .y = y, .N = N, .D = D, .scale = scale, .shift = shift, .ld_mod = ld_mod, .eps = eps};
-    f5_threadpool_for(k->pool, B * N, 8, ln_rows_for(D), &j);
+    f5_threadpool_for(k->pool, B * N, 8, ln_rows_for(k, D), &j);
 }
 
 typedef struct gate_job {
@@ -113,6 +150,11 @@ F5_AVX512 static void gate_row_avx512(float *h, const float *g, const float *a, 
         _mm512_storeu_ps(h + i, _mm512_fmadd_ps(_mm512_loadu_ps(g + i), _mm512_loadu_ps(a + i), _mm512_loadu_ps(h + i)));
 }
 
+F5_AVX2 static void gate_row_avx2(float *h, const float *g, const float *a, int64_t D) { /* D % 8 == 0 */
+    for (int64_t i = 0; i < D; i += 8)
+        _mm256_storeu_ps(h + i, _mm256_fmadd_ps(_mm256_loadu_ps(g + i), _mm256_loadu_ps(a + i), _mm256_loadu_ps(h + i)));
+}
+
 static void gate_rows(void *arg, int64_t r0, int64_t r1, int worker) {
     (void)worker;
     gate_job *j = arg;
@@ -125,7 +167,11 @@ static void gate_rows(void *arg, int64_t r0, int64_t r1, int worker) {
 
 void f5_gated_add_cpu(const f5_kctx *k, float *h, const float *a, int64_t B, int64_t N, int64_t D, const float *gate,
                   int64_t ld_gate, const int32_t *lens) {
-    gate_job j = {h, a, gate, N, D, ld_gate, lens, D % 16 == 0 && f5_cpu_detect().avx512f ? gate_row_avx512 : gate_row};
+    f5_cpu_isa isa = f5_cpu_isa_for(k);
+    gate_job j = {h, a, gate, N, D, ld_gate, lens,
+                  D % 16 == 0 && isa >= F5_ISA_AVX512 ? gate_row_avx512
+                  : D % 8 == 0 && isa >= F5_ISA_AVX2  ? gate_row_avx2
+                                                      : gate_row};
     f5_threadpool_for(k->pool, B * N, 8, gate_rows, &j);
 }
 
@@ -221,7 +267,55 @@ F5_AVX512 static void act_range_avx512(void *arg, int64_t i0, int64_t i1, int wo
     if (i < i1) act_range(arg, i, i1, worker);
 }
 
+/* The AVX-512 activations 8 wide (same formulas; tails through masked
+ * loads and stores). */
+F5_AVX2 static void act_range_avx2(void *arg, int64_t i0, int64_t i1, int worker) {
+    (void)worker;
+    act_job *j = arg;
+    float *x = j->x;
+    const __m256 one = _mm256_set1_ps(1.0f), two = _mm256_set1_ps(2.0f), half = _mm256_set1_ps(0.5f),
+                 zero = _mm256_setzero_ps(), cut = _mm256_set1_ps(20.0f);
+    const __m256 c0 = _mm256_set1_ps(-2.0f * 0.7978845608028654f), c1 = _mm256_set1_ps(0.044715f);
+    const __m256 p = _mm256_set1_ps(0.3275911f), rs2 = _mm256_set1_ps(0.70710678118654752f),
+                 sgn = _mm256_set1_ps(-0.0f);
+    const __m256 a1 = _mm256_set1_ps(0.254829592f), a2 = _mm256_set1_ps(-0.284496736f),
+                 a3 = _mm256_set1_ps(1.421413741f), a4 = _mm256_set1_ps(-1.453152027f), a5 = _mm256_set1_ps(1.061405429f);
+    for (int64_t i = i0; i < i1; i += 8) {
+        __m256i m = f5_lanes256(i1 - i >= 8 ? 8 : (int)(i1 - i));
+        __m256 v = _mm256_maskload_ps(x + i, m), y;
+        switch (j->act) {
+        case F5_ACT_GELU_TANH:
+            y = _mm256_div_ps(v, _mm256_add_ps(one, f5_exp256(_mm256_mul_ps(
+                                                   c0, _mm256_fmadd_ps(_mm256_mul_ps(c1, v), _mm256_mul_ps(v, v), v)))));
+            break;
+        case F5_ACT_SILU: y = _mm256_div_ps(v, _mm256_add_ps(one, f5_exp256(_mm256_sub_ps(zero, v)))); break;
+        case F5_ACT_MISH: {
+            __m256 e = f5_exp256(_mm256_min_ps(v, cut));
+            __m256 q = _mm256_mul_ps(e, _mm256_add_ps(e, two));
+            y = _mm256_mul_ps(v, _mm256_div_ps(q, _mm256_add_ps(q, two)));
+            y = _mm256_blendv_ps(y, v, _mm256_cmp_ps(v, cut, _CMP_GT_OQ));
+            break;
+        }
+        default: { /* F5_ACT_GELU_ERF */
+            __m256 z = _mm256_mul_ps(v, rs2), az = _mm256_andnot_ps(sgn, z);
+            __m256 t = _mm256_div_ps(one, _mm256_fmadd_ps(p, az, one));
+            __m256 poly =
+                _mm256_fmadd_ps(_mm256_fmadd_ps(_mm256_fmadd_ps(_mm256_fmadd_ps(a5, t, a4), t, a3), t, a2), t, a1);
+            __m256 e = f5_exp256(_mm256_sub_ps(zero, _mm256_mul_ps(az, az)));
+            __m256 erf_abs = _mm256_fnmadd_ps(_mm256_mul_ps(poly, t), e, one);
+            __m256 erf = _mm256_or_ps(erf_abs, _mm256_and_ps(sgn, z)); /* sign of z */
+            y = _mm256_mul_ps(_mm256_mul_ps(half, v), _mm256_add_ps(one, erf));
+            break;
+        }
+        }
+        _mm256_maskstore_ps(x + i, m, y);
+    }
+}
+
 void f5_activation_cpu(const f5_kctx *k, f5_act act, float *x, int64_t n) {
     act_job j = {x, act};
-    f5_threadpool_for(k->pool, n, 4096, f5_cpu_detect().avx512f ? act_range_avx512 : act_range, &j);
+    f5_cpu_isa isa = f5_cpu_isa_for(k);
+    bool avx2_has = act == F5_ACT_GELU_TANH || act == F5_ACT_SILU || act == F5_ACT_MISH || act == F5_ACT_GELU_ERF;
+    f5_range_fn fn = isa >= F5_ISA_AVX512 ? act_range_avx512 : isa >= F5_ISA_AVX2 && avx2_has ? act_range_avx2 : act_range;
+    f5_threadpool_for(k->pool, n, 4096, fn, &j);
 }

@@ -380,7 +380,16 @@ int main(void) {
     g_ref = (f5_kctx){.backend = F5_BACKEND_REF, .n_threads = 1, .pool = NULL};
     t_case cases[] = {TEST(test_gemm), TEST(test_norms), TEST(test_activations), TEST(test_conv),
                       TEST(test_attention), TEST(test_attention_masked), TEST(test_attention_dh64), TEST(test_linear_bf16), TEST(test_threadpool)};
-    int rc = t_run(cases, (int)(sizeof cases / sizeof *cases));
+    /* Every cpu path on this machine: the best level the CPU has, then
+     * capped to AVX2+FMA and to the baseline (where the CPU has less, the
+     * capped runs repeat a lower level: still a valid check). */
+    f5_cpu_isa levels[] = {F5_ISA_BEST, F5_ISA_AVX2, F5_ISA_BASE};
+    int rc = 0;
+    for (size_t l = 0; l < sizeof levels / sizeof *levels; l++) {
+        g_cpu.isa_max = levels[l];
+        printf("cpu kernels at isa %s (runs as %s)\n", f5_cpu_isa_name(levels[l]), f5_cpu_isa_name(f5_cpu_isa_for(&g_cpu)));
+        rc |= t_run(cases, (int)(sizeof cases / sizeof *cases));
+    }
     f5_threadpool_free(g_pool);
     return rc;
 }
