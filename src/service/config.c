@@ -64,6 +64,12 @@ static const opt_def opts[] = {
     {"otlp-endpoint", "F5_OTLP_ENDPOINT", NULL, OPT_STR, F(otlp_endpoint), "OTLP/HTTP trace receiver, e.g. http://127.0.0.1:4318 (spans POSTed as JSON to URL/v1/traces; off when empty)"},
     {"auth", "F5_AUTH", NULL, OPT_STR, F(auth), "API keys required: on | off | auto (auto: off only on loopback with no keys)"},
     {"auth-off-public", "F5_AUTH_OFF_PUBLIC", NULL, OPT_BOOL, F(auth_off_public), "allow --auth off on a non-loopback address (unsafe)"},
+    {"max-concurrent", "F5_MAX_CONCURRENT", NULL, OPT_INT, F(max_concurrent), "queued+running jobs per key without its own limit, 0 = unlimited (0)"},
+    {"quota-seconds", "F5_QUOTA_SECONDS", NULL, OPT_DBL, F(quota_seconds), "audio seconds per UTC day per key without its own quota, 0 = unlimited (0)"},
+    {"ip-rate", "F5_IP_RATE", NULL, OPT_DBL, F(ip_rate), "requests/min per client IP for requests without a key, 0 = unlimited (0)"},
+    {"tls-cert", "F5_TLS_CERT", NULL, OPT_STR, F(tls_cert), "PEM certificate: serve HTTPS (needs --tls-key)"},
+    {"tls-key", "F5_TLS_KEY", NULL, OPT_STR, F(tls_key), "PEM private key for --tls-cert"},
+    {"retain-inputs", "F5_RETAIN_INPUTS", NULL, OPT_BOOL, F(retain_inputs), "keep uploaded references after their job (false)"},
 };
 #define N_OPTS (sizeof opts / sizeof opts[0])
 
@@ -249,11 +255,17 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
         {"--max-connections", c->max_connections, 4, 100000},
         {"--nfe", c->default_nfe, 1, 256},
         {"--cfg", c->default_cfg, 0, 20},
+        {"--max-concurrent", c->max_concurrent, 0, 1e6},
+        {"--quota-seconds", c->quota_seconds, 0, 1e9},
+        {"--ip-rate", c->ip_rate, 0, 1e9},
     };
     for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
         if (!(ranges[i].v >= ranges[i].lo && ranges[i].v <= ranges[i].hi))
             return f5_errf(err, F5_ERR_INVALID_ARG, "%s: %g is outside [%g, %g]", ranges[i].name, ranges[i].v,
                            ranges[i].lo, ranges[i].hi);
+    if (!c->tls_cert[0] != !c->tls_key[0])
+        return f5_errf(err, F5_ERR_INVALID_ARG, "--tls-cert and --tls-key go together (got only %s)",
+                       c->tls_cert[0] ? "--tls-cert" : "--tls-key");
     if (strncmp(c->queue, "sqlite:", 7) != 0 && strncmp(c->queue, "redis://", 8) != 0)
         return f5_errf(err, F5_ERR_UNSUPPORTED,
                        "--queue: '%s' is not supported (expected sqlite:PATH or redis://[user:pass@]host:port[/db])",

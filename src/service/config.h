@@ -53,6 +53,12 @@ typedef struct f5_svc_config {
     bool warmup;
     char auth[16];                 /* on | off | auto (auto) */
     bool auth_off_public;          /* allow --auth off on a non-loopback listener */
+    int max_concurrent;            /* queued+running jobs per key without its own limit; 0 = unlimited */
+    double quota_seconds;          /* audio seconds per UTC day per key without its own quota; 0 = unlimited */
+    double ip_rate;                /* requests/min per client IP on requests made without a key; 0 = unlimited */
+    char tls_cert[F5_SVC_STR];     /* PEM certificate (chain): serve HTTPS ("" = plain HTTP) */
+    char tls_key[F5_SVC_STR];      /* PEM private key of tls_cert */
+    bool retain_inputs;            /* keep uploaded references after their job (off: deleted) */
     /* derived */
     f5_svc_role role;
     char host[256];

@@ -5,6 +5,7 @@
  */
 #include "service/service_impl.h"
 #include "service/auth/auth.h"
+#include "service/auth/usage.h"
 
 #include "core/error.h"
 #include "core/fsutil.h"
@@ -34,6 +35,15 @@ static void set_failed(f5_svc *s, const f5_error *e) {
 static int engine_gpu(void *user, f5_obs_gpu_stat *out, int max) {
     f5_svc_engine *e = user;
     return e->gpu_stats ? e->gpu_stats(e->self, out, max) : 0;
+}
+
+/* A job this process ran ended: charge its audio to the owner's day. */
+static void charge_usage(void *user, const f5_job_rec *rec) {
+    f5_svc *s = user;
+    if (rec->state != F5_JOB_SUCCEEDED || !s->usage) return;
+    f5_error e = {0};
+    if (f5_usage_add(s->usage, rec->owner, f5_usage_day(f5_obs_now()), rec->audio_seconds, &e) != F5_OK)
+        f5_obs_msgf(&s->log, "error", "usage", "charging %.2f s of job %s: %s", rec->audio_seconds, rec->id, e.message);
 }
 
 static void *loader_main(void *arg) {
@@ -121,8 +131,16 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
     if ((st = f5_queue_open(cfg->queue, &s->queue, err))) goto fail;
     f5_jobs_opts jo = {.queue = s->queue, .store = s->store, .log = &s->log, .metrics = &s->metrics, .tracer = s->tracer,
                        .max_queue = cfg->max_queue, .request_timeout_s = cfg->request_timeout_s,
-                       .result_ttl_s = cfg->result_ttl_s, .model_version = cfg->model_label};
+                       .result_ttl_s = cfg->result_ttl_s, .model_version = cfg->model_label,
+                       .on_finished = charge_usage, .on_finished_user = s};
     if ((st = f5_jobs_create(&jo, &s->jobs, err))) goto fail;
+    if (!strncmp(cfg->queue, "redis://", 8)) {
+        if ((st = f5_usage_open_redis(cfg->queue, &s->usage, err))) goto fail;
+    } else {
+        char up[F5_SVC_STR + 16];
+        snprintf(up, sizeof up, "%s/usage.json", cfg->data_dir);
+        if ((st = f5_usage_open_file(up, &s->usage, err))) goto fail;
+    }
     {
         char kp[F5_SVC_STR + 16];
         snprintf(kp, sizeof kp, "%s/keys.json", cfg->data_dir);
@@ -138,7 +156,7 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
     if (cfg->role != F5_SVC_ROLE_WORKER) {
         f5_http_ctx cx = {.cfg = &s->cfg, .jobs = s->jobs, .store = s->store, .queue = s->queue,
                           .metrics = &s->metrics, .log = &s->log, .auth = s->auth, .svc = s,
-                          .tracer = s->tracer};
+                          .tracer = s->tracer, .usage = s->usage};
         if ((st = f5_http_start(&cx, &s->http, err))) goto fail;
         char url[300];
         snprintf(url, sizeof url, "http://%s:%d/", cfg->host, f5_http_port(s->http));
@@ -227,6 +245,7 @@ void f5_svc_free(f5_svc *s) {
     f5_store_close(s->store);
     f5_auth_free(s->auth);
     f5_obs_tracer_free(s->tracer); /* after the HTTP server and the workers: their last spans are sent */
+    f5_usage_close(s->usage);
     json_decref(s->engine_info);
     pthread_mutex_destroy(&s->info_mu);
     f5_obs_metrics_destroy(&s->metrics);

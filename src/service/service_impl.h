@@ -27,6 +27,7 @@ struct f5_svc {
     f5_jobs *jobs;
     f5_http_server *http;
     struct f5_auth *auth;       /* keys, scopes, rate limits (auth/auth.h) */
+    struct f5_usage *usage;     /* audio seconds per key and day (auth/usage.h) */
     f5_svc_engine engine;
     f5_svc_engine_open_fn engine_open;
     bool engine_loaded;

@@ -259,9 +259,140 @@ describe('job ownership on the Redis queue', () => {
     assert.ok(up, 'redis-server answers PING');
     const data = h.tmpDir('f5authr-');
     const a = addKey(data, 'alice'), b = addKey(data, 'bob'), root = addKey(data, 'root', '--scope', 'admin');
-    srv = await h.startServer({ data, args: ['--queue', `redis://127.0.0.1:${port}/0`] });
+    srv = await h.startServer({ data, args: ['--queue', `redis://127.0.0.1:${port}/0`, '--max-concurrent', '1',
+      '--shutdown-grace', '0'] });
     const id = await checkOwnership(srv, { 'X-API-Key': a }, { 'X-API-Key': b }, { 'X-API-Key': root });
-    const owner = spawnSync('redis-cli', ['-p', String(port), 'HGET', `f5:job:${id}`, 'owner'], { encoding: 'utf8' });
-    assert.equal(owner.stdout.trim(), 'alice');
+    const cli = (...args) => spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).stdout.trim();
+    assert.equal(cli('HGET', `f5:job:${id}`, 'owner'), 'alice');
+    // the usage counters and the concurrency count live in Redis too
+    const day = Math.floor(Date.now() / 86400000);
+    assert.ok(Number(cli('GET', `f5:usage:alice:${day}`)) > 0, 'audio seconds charged in Redis');
+    const long = await h.tts(srv, h.ttsFields({ mode: 'async', text: h.longText(6), nfe_step: 32 }), { 'X-API-Key': a });
+    assert.equal(long.status, 202);
+    const over = await h.tts(srv, h.ttsFields({ mode: 'async', nfe_step: 4 }), { 'X-API-Key': a });
+    assert.equal(over.status, 429);
+    assert.equal((await over.json()).error.code, 'concurrency_limit');
+    assert.equal((await h.tts(srv, h.ttsFields({ mode: 'async', nfe_step: 4 }), { 'X-API-Key': b })).status, 202);
+  });
+});
+
+describe('quotas and limits', () => {
+  const submit = (srv, headers, extra = {}) =>
+    h.tts(srv, h.ttsFields({ mode: 'async', nfe_step: 4, ...extra }), headers);
+  async function waitDone(srv, id, headers) {
+    for (let t0 = Date.now(); Date.now() - t0 < 120000; await h.sleep(50)) {
+      const j = (await get(srv, `/jobs/${id}`, headers)).json;
+      if (['succeeded', 'failed', 'cancelled'].includes(j.status)) return j;
+    }
+    assert.fail(`job ${id} did not finish`);
+  }
+
+  it('--max-concurrent per key: 429 concurrency_limit with Retry-After, other keys unaffected, admitted again later', async () => {
+    const data = h.tmpDir('f5quota-');
+    const one = addKey(data, 'one', '--max-concurrent', '1'), free = addKey(data, 'free');
+    const srv = await h.startServer({ data, args: ['--retry-after', '7', '--shutdown-grace', '0'] });
+    try {
+      const a = await submit(srv, { 'X-API-Key': one }, { text: h.longText(6), nfe_step: 32 });
+      assert.equal(a.status, 202);
+      const idA = (await a.json()).job_id;
+      const b = await submit(srv, { 'X-API-Key': one });
+      const bb = await b.json();
+      assert.equal(b.status, 429, JSON.stringify(bb));
+      assert.equal(bb.error.code, 'concurrency_limit');
+      assert.match(bb.error.message, /key 'one' already has 1 queued or running jobs \(limit 1\)/);
+      const ra = Number(b.headers.get('retry-after'));
+      assert.ok(Number.isInteger(ra) && ra >= 1, `Retry-After ${b.headers.get('retry-after')}`);
+      assert.equal((await submit(srv, { 'X-API-Key': free })).status, 202, 'another key is not limited');
+      const del = await fetch(`${srv.base}/jobs/${idA}`, { method: 'DELETE', headers: { 'X-API-Key': one } });
+      assert.equal(del.status, 200);
+      assert.equal((await waitDone(srv, idA, { 'X-API-Key': one })).status, 'cancelled');
+      const c = await submit(srv, { 'X-API-Key': one }, { text: h.longText(6), nfe_step: 32 });
+      assert.equal(c.status, 202, 'admitted once the job has ended');
+      // a job has been measured now: Retry-After comes from it, not from --retry-after
+      const d = await submit(srv, { 'X-API-Key': one });
+      assert.equal(d.status, 429);
+      assert.notEqual(d.headers.get('retry-after'), '7', 'Retry-After from the measured job time');
+      await fetch(`${srv.base}/jobs/${(await c.json()).job_id}`, { method: 'DELETE', headers: { 'X-API-Key': one } });
+    } finally { await h.stopServer(srv); }
+  });
+
+  it('--max-concurrent also bounds callers without auth (they count as one)', async () => {
+    const srv = await h.startServer({ args: ['--max-concurrent', '1', '--shutdown-grace', '0'] });
+    try {
+      assert.equal((await submit(srv, {}, { text: h.longText(6), nfe_step: 32 })).status, 202);
+      const r = await submit(srv, {});
+      assert.equal(r.status, 429);
+      assert.equal((await r.json()).error.code, 'concurrency_limit');
+    } finally { await h.stopServer(srv); }
+  });
+
+  it('daily audio-seconds quota: charged on completion, 429 quota_exceeded until UTC midnight, kept over a restart', async () => {
+    const data = h.tmpDir('f5quota-');
+    const k = addKey(data, 'q', '--quota-seconds', '1/day'), other = addKey(data, 'other');
+    let srv = await h.startServer({ data });
+    try {
+      const r = await h.tts(srv, h.ttsFields({ nfe_step: 4 }), { 'X-API-Key': k }); // sync: > 1 s of audio
+      assert.equal(r.status, 200);
+      await r.arrayBuffer();
+      let q;
+      for (let t0 = Date.now(); Date.now() - t0 < 5000; await h.sleep(50)) { // charged as the job ends
+        q = await submit(srv, { 'X-API-Key': k });
+        if (q.status === 429) break;
+        const j = await q.json();
+        await waitDone(srv, j.job_id, { 'X-API-Key': k });
+      }
+      assert.equal(q.status, 429);
+      const body = await q.json();
+      assert.equal(body.error.code, 'quota_exceeded');
+      assert.match(body.error.message, /key 'q' has used [0-9.]+ of its 1 audio seconds/);
+      const now = Date.now() / 1000, midnight = (Math.floor(now / 86400) + 1) * 86400;
+      const ra = Number(q.headers.get('retry-after'));
+      assert.ok(Math.abs(ra - (midnight - now)) <= 5, `Retry-After ${ra}, midnight in ${midnight - now}`);
+      assert.equal((await submit(srv, { 'X-API-Key': other })).status, 202, 'other keys have their own day');
+      const usage = JSON.parse(fs.readFileSync(path.join(data, 'usage.json'), 'utf8'));
+      assert.ok(usage.seconds.q > 1, JSON.stringify(usage));
+      await h.stopServer(srv);
+      srv = await h.startServer({ data });
+      assert.equal((await submit(srv, { 'X-API-Key': k })).status, 429, 'the day\'s usage survives a restart');
+    } finally { await h.stopServer(srv); }
+  });
+
+  it('--ip-rate: requests without a key are limited per client IP (429 + Retry-After), keyed requests are not', async () => {
+    const data = h.tmpDir('f5ip-');
+    const k = addKey(data, 'k');
+    const srv = await h.startServer({ data, args: ['--ip-rate', '60'] });
+    try {
+      let r, n = 0;
+      for (; n < 30; n++) { r = await get(srv, '/healthz'); if (r.status !== 200) break; }
+      assert.equal(r.status, 429);
+      assert.ok(n >= 5 && n <= 11, `burst of ${n}`);
+      assert.equal(r.json.error.code, 'rate_limited');
+      assert.match(r.json.error.message, /client 127\.0\.0\.1 exceeded 60 requests\/min without a key/);
+      const ra = Number(r.headers.get('retry-after'));
+      assert.ok(ra >= 1 && ra <= 2, `Retry-After ${ra}`);
+      assert.equal((await get(srv, '/config', { 'X-API-Key': k })).status, 200, 'a keyed request has its own bucket');
+      await h.sleep(ra * 1000 + 100);
+      assert.equal((await get(srv, '/healthz')).status, 200);
+    } finally { await h.stopServer(srv); }
+  });
+
+  it('queue full: 503 with Retry-After from queue depth x measured job time', async () => {
+    const srv = await h.startServer({ args: ['--max-queue', '1', '--retry-after', '777', '--shutdown-grace', '0'] });
+    try {
+      const first = await h.tts(srv, h.ttsFields({ nfe_step: 4 }));
+      assert.equal(first.status, 200);
+      await first.arrayBuffer();
+      await h.sleep(200);
+      let full;
+      for (let i = 0; i < 6 && !full; i++) {
+        const r = await submit(srv, {}, { text: h.longText(6), nfe_step: 32 });
+        if (r.status === 503) full = r; else assert.equal(r.status, 202);
+      }
+      assert.ok(full, 'the queue filled up');
+      const b = await full.json();
+      assert.equal(b.error.code, 'queue_full');
+      const ra = Number(full.headers.get('retry-after'));
+      assert.ok(Number.isInteger(ra) && ra >= 1 && ra < 777, `Retry-After ${ra} is computed, not --retry-after`);
+    } finally { await h.stopServer(srv); }
   });
 });

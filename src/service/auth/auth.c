@@ -140,6 +140,21 @@ void f5_auth_check(f5_auth *a, unsigned need, const char *authorization, const c
     }
 }
 
+void f5_auth_check_ip(f5_auth *a, const char *ip, double rate_per_min, double now_s, f5_auth_verdict *v) {
+    memset(v, 0, sizeof *v);
+    if (!(rate_per_min > 0) || !ip || !*ip) return;
+    char id[96];
+    snprintf(id, sizeof id, "ip:%.80s", ip);
+    int ra = 0;
+    if (!f5_ratelimit_take(a->rl, id, rate_per_min, now_s, &ra)) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "client %.64s exceeded %g requests/min without a key; retry in %d s", ip, rate_per_min,
+                 ra);
+        deny(v, 429, "rate_limited", msg);
+        v->retry_after_s = ra;
+    }
+}
+
 bool f5_auth_caller_may_see(const f5_auth_caller *caller, const char *owner) {
     if (!caller->auth_enabled || (caller->scopes & F5_SCOPE_ADMIN)) return true;
     return caller->authenticated && owner && strcmp(owner, caller->key_id) == 0;

@@ -56,6 +56,11 @@ unsigned f5_auth_route_scope(const char *method, const char *pattern);
 void f5_auth_check(f5_auth *a, unsigned need, const char *authorization, const char *x_api_key, double now_s,
                    f5_auth_caller *caller, f5_auth_verdict *v);
 
+/* The per-client-IP bucket for requests made without a key (public routes,
+ * or every route while auth is off): a 429 verdict when ip's bucket at
+ * rate_per_min is empty (rate <= 0 or ip "" always allows). */
+void f5_auth_check_ip(f5_auth *a, const char *ip, double rate_per_min, double now_s, f5_auth_verdict *v);
+
 /* Ownership rule for jobs and voices: the caller may see an object owned
  * by `owner` (the creating key's key_id, "" when created without auth) when
  * auth did not apply to this request, the caller has the admin scope, or

@@ -40,6 +40,7 @@ typedef struct f5_http_ctx {
     const f5_obs_log *log;
     f5_auth *auth;            /* /config reports the mode */
     struct f5_obs_tracer *tracer; /* request spans; NULL = tracing off */
+    struct f5_usage *usage;   /* daily audio seconds per key (auth/usage.h) */
     f5_svc *svc;              /* opaque: the state readers above only */
 } f5_http_ctx;
 
@@ -88,6 +89,7 @@ struct f5_http_req {
     f5_auth_caller caller;       /* who is calling (auth step in server.c) */
     int retry_after_s;           /* > 0: Retry-After for this 429/503 instead of the configured one */
     bool www_authenticate;       /* 401: add WWW-Authenticate: Bearer */
+    char client_ip[64];          /* the peer's address ("" if unknown) */
 };
 
 /* Routing (server.c). */

@@ -5,6 +5,9 @@
  */
 #include "service/http/http.h"
 
+#include "service/auth/quota.h"
+
+#include <math.h>
 #include <openssl/rand.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,19 @@ enum MHD_Result f5_route_tts_begin(const f5_http_ctx *cx, f5_http_req *req) {
                              phase == F5_SVC_FAILED ? "the model failed to load; see /readyz"
                                                     : "the model is still loading; retry shortly");
     if (f5_svc_stopping(cx->svc)) return f5_http_error(req, 503, "shutting_down", NULL, "the service is shutting down");
+    /* the caller's concurrent jobs and daily audio seconds, before the upload is read */
+    f5_quota_limits lim = {.max_concurrent = cx->cfg->max_concurrent, .quota_seconds = cx->cfg->quota_seconds,
+                           .retry_hint_s = f5_jobs_mean_run_s(cx->jobs), .retry_default_s = cx->cfg->retry_after_s};
+    f5_auth_verdict qv;
+    f5_quota_check(&req->caller, &lim, cx->queue, cx->usage, f5_obs_now(), &qv);
+    if (qv.status) { /* answered once the body is read (and discarded): clients that send it all still see it */
+        if (qv.status == 429) f5_obs_inc(cx->metrics, F5_OBS_RATE_LIMITED, qv.code, NULL);
+        req->retry_after_s = qv.retry_after_s;
+        if (!(req->form = f5_tts_form_new(cx->cfg, NULL, "")))
+            return f5_http_error(req, 500, "internal_error", NULL, "out of memory");
+        f5_tts_form_fail(req->form, qv.status, qv.code, NULL, "%s", qv.message);
+        return MHD_YES;
+    }
     const char *ct = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     char boundary[80];
     f5_error err = {0};
@@ -122,6 +138,12 @@ enum MHD_Result f5_route_tts(const f5_http_ctx *cx, f5_http_req *req) {
     }
     if (qr == F5_Q_FULL) {
         f5_store_delete(cx->store, tr.ref_key, NULL);
+        /* Retry-After: the queue ahead of a new job at the measured job time */
+        double per_job = f5_jobs_mean_run_s(cx->jobs);
+        if (per_job > 0) {
+            double wait = ceil((double)cx->cfg->max_queue * per_job / (cx->cfg->concurrency > 0 ? cx->cfg->concurrency : 1));
+            req->retry_after_s = wait < 1 ? 1 : wait > 3600 ? 3600 : (int)wait;
+        }
         return f5_http_error(req, 503, "queue_full", NULL, "the queue is full (%d jobs waiting); retry later",
                              cx->cfg->max_queue);
     }

@@ -144,6 +144,16 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         *con_cls = req;
         const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
         if (ci) req->fd = ci->connect_fd;
+        const union MHD_ConnectionInfo *ai = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        if (ai && ai->client_addr) {
+            const struct sockaddr *sa = ai->client_addr;
+            if (sa->sa_family == AF_INET)
+                inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, req->client_ip,
+                          sizeof req->client_ip);
+            else if (sa->sa_family == AF_INET6)
+                inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, req->client_ip,
+                          sizeof req->client_ip);
+        }
         const char *rid = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Request-ID");
         if (request_id_ok(rid)) snprintf(req->request_id, sizeof req->request_id, "%s", rid);
         else if (!f5_http_random_hex(req->request_id, 16)) snprintf(req->request_id, sizeof req->request_id, "norandom");
@@ -182,6 +192,8 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         f5_auth_check(cx->auth, f5_auth_route_scope(req->route->method, req->route->pattern),
                       MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
                       MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-API-Key"), f5_obs_mono(), &req->caller, &v);
+        if (!v.status && !req->caller.authenticated)
+            f5_auth_check_ip(cx->auth, req->client_ip, cx->cfg->ip_rate, f5_obs_mono(), &v);
         if (v.status) {
             if (v.status == 429) f5_obs_inc(cx->metrics, F5_OBS_RATE_LIMITED, v.code, NULL);
             req->retry_after_s = v.retry_after_s;

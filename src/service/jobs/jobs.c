@@ -109,6 +109,13 @@ f5_status f5_jobs_submit(f5_jobs *j, const f5_job_rec *rec, f5_job **live, f5_qu
     return F5_OK;
 }
 
+double f5_jobs_mean_run_s(f5_jobs *j) {
+    pthread_mutex_lock(&j->mu);
+    double m = j->mean_run_s;
+    pthread_mutex_unlock(&j->mu);
+    return m;
+}
+
 f5_status f5_jobs_get(f5_jobs *j, const char *id, f5_job_rec *out, bool *found, f5_error *err) {
     f5_queue_result r;
     *found = false;

@@ -30,6 +30,11 @@ typedef struct f5_jobs_opts {
     double request_timeout_s; /* 0 = none */
     double result_ttl_s;
     const char *model_version; /* for logs */
+    /* Called once per job this process ran to a terminal state, after the
+     * queue recorded it (usage charging: the daily audio-seconds quota).
+     * May be NULL. Runs on a worker thread. */
+    void (*on_finished)(void *user, const f5_job_rec *rec);
+    void *on_finished_user;
 } f5_jobs_opts;
 
 f5_status f5_jobs_create(const f5_jobs_opts *o, f5_jobs **out, f5_error *err);
@@ -56,6 +61,9 @@ f5_status f5_jobs_cancel(f5_jobs *j, const char *id, double wait_s, f5_job_rec *
                          f5_error *err);
 
 long long f5_jobs_queued(f5_jobs *j);
+/* Mean wall seconds of the jobs this process ran (exponentially weighted,
+ * recent ones count most); 0 before the first one finished. */
+double f5_jobs_mean_run_s(f5_jobs *j);
 /* The model version string used in job log lines (copied). */
 void f5_jobs_set_model_version(f5_jobs *j, const char *v);
 

@@ -47,6 +47,7 @@ struct f5_jobs {
     bool janitor_started;
     pthread_t janitor;
     bool shut;
+    double mean_run_s;       /* EWMA of job wall time (0 = none yet) */
 };
 
 /* Registry helpers; call with j->mu held. */

@@ -424,6 +424,11 @@ static void job_settle(job_run *jr, job_outcome o) {
             f5_obs_metrics_job(j->o.metrics, rec->state == F5_JOB_SUCCEEDED ? 0 : rec->state == F5_JOB_FAILED ? 1 : 2,
                                rec->audio_seconds, f5_obs_mono() - jr->t0);
         log_job_end(jr);
+        if (recorded && j->o.on_finished) j->o.on_finished(j->o.on_finished_user, rec);
+        double run_s = f5_obs_mono() - jr->t0;
+        pthread_mutex_lock(&j->mu);
+        j->mean_run_s = j->mean_run_s > 0 ? 0.8 * j->mean_run_s + 0.2 * run_s : run_s;
+        pthread_mutex_unlock(&j->mu);
     }
     f5_job_trace_end(&jr->trace, rec);
     free(jr->ref);

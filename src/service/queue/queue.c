@@ -80,6 +80,10 @@ f5_status f5_queue_count(f5_queue *q, f5_job_state state, long long *n, f5_error
     return q->ops->count(q, state, n, err);
 }
 
+f5_status f5_queue_count_active(f5_queue *q, const char *owner, long long *n, f5_error *err) {
+    return q->ops->count_active(q, owner ? owner : "", n, err);
+}
+
 bool f5_queue_down(f5_queue *q, double *retry_after_s) {
     if (retry_after_s) *retry_after_s = 0;
     return q->ops->down ? q->ops->down(q, retry_after_s) : false;

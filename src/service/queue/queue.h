@@ -93,6 +93,8 @@ f5_status f5_queue_recover(f5_queue *q, double now, int *requeued, int *failed,
 f5_status f5_queue_expire(f5_queue *q, double before, void (*on_job)(void *user, const f5_job_rec *r), void *user,
                           int *n_deleted, f5_error *err);
 f5_status f5_queue_count(f5_queue *q, f5_job_state state, long long *n, f5_error *err);
+/* Queued + running jobs of one owner (the per-key concurrency limit). */
+f5_status f5_queue_count_active(f5_queue *q, const char *owner, long long *n, f5_error *err);
 
 /* True while the backend cannot be reached (calls fail fast); *retry_after_s
  * says when the next connection attempt is due. The HTTP layer answers 503

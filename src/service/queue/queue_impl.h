@@ -23,6 +23,7 @@ typedef struct f5_queue_ops {
     f5_status (*expire)(f5_queue *q, double before, void (*on_job)(void *user, const f5_job_rec *r), void *user,
                         int *n_deleted, f5_error *err);
     f5_status (*count)(f5_queue *q, f5_job_state state, long long *n, f5_error *err);
+    f5_status (*count_active)(f5_queue *q, const char *owner, long long *n, f5_error *err);
     /* optional (NULL = always reachable, no stats) */
     bool (*down)(f5_queue *q, double *retry_after_s);
     f5_status (*stats)(f5_queue *q, f5_queue_stats *s, f5_error *err);

@@ -296,6 +296,15 @@ static f5_status rq_push(f5_queue *qb, const f5_job_rec *r, int max_queued, f5_q
     f5_status st = eval(q, &a, &n, NULL, err);
     if (st) return st;
     *res = n == 0 ? F5_Q_FULL : F5_Q_OK;
+    if (n == 1) { /* the owner's set, for f5_queue_count_active (a lost SADD only undercounts) */
+        char ok[160];
+        snprintf(ok, sizeof ok, "%s:owner:%s", q->prefix, r->owner);
+        redisReply *rep = NULL;
+        if (f5_redis_cmd(q->r, &rep, NULL, "SADD %s %s", ok, r->id) == F5_OK && rep) freeReplyObject(rep);
+        rep = NULL;
+        if (f5_redis_cmd(q->r, &rep, NULL, "EXPIRE %s %lld", ok, (long long)q->ttl_s) == F5_OK && rep)
+            freeReplyObject(rep);
+    }
     if (n == 1 && r->sync) {
         pthread_mutex_lock(&q->mu);
         if (q->sync_n < SYNC_MAX) {
@@ -554,6 +563,20 @@ static f5_status rq_count(f5_queue *qb, f5_job_state state, long long *n, f5_err
     return st;
 }
 
+static f5_status rq_count_active(f5_queue *qb, const char *owner, long long *n, f5_error *err) {
+    rq_queue *q = (rq_queue *)qb;
+    char ok[160], hp[96];
+    snprintf(ok, sizeof ok, "%s:owner:%s", q->prefix, owner);
+    snprintf(hp, sizeof hp, "%s:job:", q->prefix);
+    argv_buf a;
+    eval_head(&a, LUA_COUNT_ACTIVE, 1);
+    av_s(&a, ok), av_s(&a, hp);
+    *n = 0;
+    f5_status st = eval(q, &a, n, NULL, err);
+    if (*n < 0) *n = 0;
+    return st;
+}
+
 static bool rq_down(f5_queue *qb, double *retry_after_s) {
     return f5_redis_down(((rq_queue *)qb)->r, retry_after_s);
 }
@@ -577,4 +600,5 @@ static const f5_queue_ops rq_ops = {
     .close = rq_close, .push = rq_push, .claim = rq_claim, .get = rq_get, .set_progress = rq_set_progress,
     .finish = rq_finish, .cancel_queued = rq_cancel_queued, .requeue = rq_requeue, .clear_ref = rq_clear_ref,
     .recover = rq_recover, .expire = rq_expire, .count = rq_count, .down = rq_down, .stats = rq_stats,
+    .count_active = rq_count_active,
 };

@@ -119,4 +119,15 @@ static const char LUA_CLEAR_REF[] =
     "redis.call('HSET', KEYS[1], 'ref_key', ARGV[1])\n"
     "return 1\n";
 
+/* KEYS: the owner's set of job ids (<p>:owner:<owner>). ARGV: hash key
+ * prefix (<p>:job:). Counts the members still queued or running and drops
+ * the others (finished, expired), so the set needs no upkeep elsewhere. */
+static const char LUA_COUNT_ACTIVE[] =
+    "local n = 0\n"
+    "for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do\n"
+    "  local st = redis.call('HGET', ARGV[1] .. id, 'state')\n"
+    "  if st == 'queued' or st == 'running' then n = n + 1 else redis.call('SREM', KEYS[1], id) end\n"
+    "end\n"
+    "return n\n";
+
 #endif

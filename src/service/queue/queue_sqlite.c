@@ -123,6 +123,8 @@ static f5_status migrate(sq_queue *q, const char *path, f5_error *err) {
         }
         sqlite3_free(msg);
     }
+    if (sqlite3_exec(q->db, "CREATE INDEX IF NOT EXISTS jobs_owner ON jobs(owner, state)", NULL, NULL, NULL) != SQLITE_OK)
+        return f5_errf(err, F5_ERR_IO, "queue: index in %s: %s", path, sqlite3_errmsg(q->db));
     return F5_OK;
 }
 
@@ -487,8 +489,25 @@ static f5_status sq_count(f5_queue *qb, f5_job_state state, long long *n, f5_err
     return st;
 }
 
+static f5_status sq_count_active(f5_queue *qb, const char *owner, long long *n, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
+    f5_status st = F5_OK;
+    sqlite3_stmt *s = NULL;
+    *n = 0;
+    pthread_mutex_lock(&q->mu);
+    if (sqlite3_prepare_v2(q->db, "SELECT count(*) FROM jobs WHERE owner=? AND state IN ('queued','running')", -1, &s,
+                           NULL) != SQLITE_OK ||
+        (sqlite3_bind_text(s, 1, owner, -1, SQLITE_STATIC), sqlite3_step(s)) != SQLITE_ROW)
+        st = db_err(q, err, "count active");
+    else *n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    pthread_mutex_unlock(&q->mu);
+    return st;
+}
+
 static const f5_queue_ops sq_ops = {
     .close = sq_close, .push = sq_push, .claim = sq_claim, .get = sq_get, .set_progress = sq_set_progress,
     .finish = sq_finish, .cancel_queued = sq_cancel_queued, .requeue = sq_requeue, .clear_ref = sq_clear_ref,
     .recover = sq_recover, .expire = sq_expire, .count = sq_count,
+    .count_active = sq_count_active,
 };
