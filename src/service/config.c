@@ -70,6 +70,8 @@ static const opt_def opts[] = {
     {"tls-cert", "F5_TLS_CERT", NULL, OPT_STR, F(tls_cert), "PEM certificate: serve HTTPS (needs --tls-key)"},
     {"tls-key", "F5_TLS_KEY", NULL, OPT_STR, F(tls_key), "PEM private key for --tls-cert"},
     {"retain-inputs", "F5_RETAIN_INPUTS", NULL, OPT_BOOL, F(retain_inputs), "keep uploaded references after their job (false)"},
+    {"client-timeout", "F5_CLIENT_TIMEOUT", NULL, OPT_INT, F(client_timeout_s), "seconds a connection may sit idle mid-request (30)"},
+    {"max-connections-per-ip", "F5_MAX_CONNECTIONS_PER_IP", NULL, OPT_INT, F(max_connections_per_ip), "open connections per client address, 0 = unlimited (0)"},
 };
 #define N_OPTS (sizeof opts / sizeof opts[0])
 
@@ -98,6 +100,7 @@ void f5_svc_config_defaults(f5_svc_config *c) {
     c->default_cfg = 2.0;
     c->warmup = true;
     snprintf(c->auth, sizeof c->auth, "auto");
+    c->client_timeout_s = 30;
 }
 
 static bool parse_bool(const char *s, bool *out) {
@@ -258,6 +261,8 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
         {"--max-concurrent", c->max_concurrent, 0, 1e6},
         {"--quota-seconds", c->quota_seconds, 0, 1e9},
         {"--ip-rate", c->ip_rate, 0, 1e9},
+        {"--client-timeout", c->client_timeout_s, 1, 3600},
+        {"--max-connections-per-ip", c->max_connections_per_ip, 0, 100000},
     };
     for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
         if (!(ranges[i].v >= ranges[i].lo && ranges[i].v <= ranges[i].hi))

@@ -59,6 +59,8 @@ typedef struct f5_svc_config {
     char tls_cert[F5_SVC_STR];     /* PEM certificate (chain): serve HTTPS ("" = plain HTTP) */
     char tls_key[F5_SVC_STR];      /* PEM private key of tls_cert */
     bool retain_inputs;            /* keep uploaded references after their job (off: deleted) */
+    int client_timeout_s;          /* close a connection idle this long mid-request (slow clients) */
+    int max_connections_per_ip;    /* open connections per client address; 0 = unlimited */
     /* derived */
     f5_svc_role role;
     char host[256];

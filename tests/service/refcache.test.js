@@ -12,7 +12,7 @@ before(async () => { srv = await h.startServer({ args: ['--no-warmup'] }); });
 after(async () => { if (srv) assert.equal((await h.stopServer(srv)).code, 0); });
 
 async function synth(fields) {
-  const r = await h.tts(srv, h.ttsFields({ nfe_step: 2, seed: 7, ...fields }));
+  const r = await h.tts(srv, h.ttsFields({ nfe_step: 4, seed: 7, ...fields }));
   const body = Buffer.from(await r.arrayBuffer());
   assert.equal(r.status, 200, body.toString().slice(0, 200));
   const id = r.headers.get('x-job-id');

@@ -176,7 +176,7 @@ describe('tracing', () => {
 
   it('a traceparent that is not sampled exports nothing', async () => {
     const trace = hex(32);
-    const r = await h.tts(srv, h.ttsFields({ format: 'wav', nfe_step: 2, seed: 3 }), { traceparent: `00-${trace}-${hex(16)}-00` });
+    const r = await h.tts(srv, h.ttsFields({ format: 'wav', nfe_step: 4, seed: 3 }), { traceparent: `00-${trace}-${hex(16)}-00` });
     assert.equal(r.status, 200);
     await r.arrayBuffer();
     await h.sleep(1800); // > the exporter's 1 s flush interval
@@ -191,7 +191,7 @@ describe('tracing', () => {
     assert.equal(before, 0);
     await new Promise((r) => { rx.server.close(r); rx.server.closeAllConnections(); });
     for (let i = 0; i < 3; i++) {
-      const r = await h.tts(srv, h.ttsFields({ format: 'wav', nfe_step: 2, seed: 10 + i }));
+      const r = await h.tts(srv, h.ttsFields({ format: 'wav', nfe_step: 4, seed: 10 + i }));
       assert.equal(r.status, 200);
       await r.arrayBuffer();
     }

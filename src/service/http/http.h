@@ -100,6 +100,9 @@ enum MHD_Result f5_http_respond(f5_http_req *req, int status, struct MHD_Respons
 enum MHD_Result f5_http_json(f5_http_req *req, int status, json_t *body); /* steals body */
 enum MHD_Result f5_http_error(f5_http_req *req, int status, const char *code, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Replace bytes that are not valid UTF-8 with '?', in place (client input
+ * quoted in JSON: jansson refuses invalid UTF-8). */
+void f5_http_utf8_scrub(char *s);
 /* HTTP status for an f5_status of a failed synthesis. */
 int f5_http_status_for(const char *code);
 

@@ -62,14 +62,44 @@ enum MHD_Result f5_http_json(f5_http_req *req, int status, json_t *body) {
     return f5_http_respond(req, status, r);
 }
 
+/* Replace each byte that does not start a valid UTF-8 sequence with '?'
+ * in place (messages quote client input: ids, paths, field values, and
+ * jansson refuses invalid UTF-8, which would lose the whole response). */
+void f5_http_utf8_scrub(char *s) {
+    for (unsigned char *p = (unsigned char *)s; *p;) {
+        unsigned c = *p;
+        size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        unsigned cp = k == 1 ? c : k == 2 ? (c & 0x1F) : k == 3 ? (c & 0x0F) : (c & 0x07);
+        bool ok = k > 0;
+        for (size_t j = 1; ok && j < k; j++) {
+            if ((p[j] & 0xC0) != 0x80) ok = false;
+            else cp = (cp << 6) | (p[j] & 0x3F);
+        }
+        if (ok && ((k == 2 && cp < 0x80) || (k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+                   (cp >= 0xD800 && cp <= 0xDFFF)))
+            ok = false;
+        if (!ok) {
+            *p++ = '?';
+            continue;
+        }
+        p += k;
+    }
+}
+
 enum MHD_Result f5_http_error(f5_http_req *req, int status, const char *code, const char *field, const char *fmt, ...) {
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    f5_http_utf8_scrub(msg);
     json_t *e = json_pack("{s:s, s:s, s:s}", "code", code, "message", msg, "request_id", req->request_id);
-    if (field && *field) json_object_set_new(e, "field", json_string(field));
+    if (field && *field) {
+        char f[128];
+        snprintf(f, sizeof f, "%s", field);
+        f5_http_utf8_scrub(f);
+        json_object_set_new(e, "field", json_string(f));
+    }
     return f5_http_json(req, status, json_pack("{s:o}", "error", e));
 }
 

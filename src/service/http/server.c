@@ -14,6 +14,7 @@
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -129,6 +130,33 @@ static bool body_append(f5_http_req *req, const char *data, size_t n) {
     return true;
 }
 
+typedef struct header_count {
+    int content_length, transfer_encoding;
+    const char *first_cl;
+    bool cl_differs;
+} header_count;
+
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    header_count *c = cls;
+    if (!strcasecmp(key, "Content-Length")) {
+        if (c->content_length++ == 0) c->first_cl = value;
+        else if (strcmp(c->first_cl ? c->first_cl : "", value ? value : "")) c->cl_differs = true;
+    } else if (!strcasecmp(key, "Transfer-Encoding")) c->transfer_encoding++;
+    return MHD_YES;
+}
+
+/* NULL when the request's framing is unambiguous, else why not. */
+static const char *framing_problem(struct MHD_Connection *conn, const char *version) {
+    header_count c = {0};
+    MHD_get_connection_values(conn, MHD_HEADER_KIND, count_header, &c);
+    if (c.cl_differs) return "the request has several different Content-Length headers";
+    if (c.content_length && c.transfer_encoding) return "the request has both Content-Length and Transfer-Encoding";
+    if (version && !strcmp(version, "HTTP/1.1") && !MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host"))
+        return "an HTTP/1.1 request needs a Host header";
+    return NULL;
+}
+
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                  const char *version, const char *upload_data, size_t *upload_size, void **con_cls) {
     const f5_http_ctx *cx = cls;
@@ -166,15 +194,17 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         }
         if (!f5_http_random_hex(req->trace.span_id, 8)) memset(req->trace.span_id, '1', 16);
         snprintf(req->method, sizeof req->method, "%s", method);
+        f5_http_utf8_scrub(req->method);
         snprintf(req->path, sizeof req->path, "%s", url);
+        f5_http_utf8_scrub(req->path); /* quoted in messages and logs */
         bool known;
         req->route = f5_http_match(method, url, req->param, sizeof req->param, &known);
         if (!req->route) {
             if (known) {
                 char allow[64];
                 allowed_methods(url, allow, sizeof allow);
-                char msg[128];
-                snprintf(msg, sizeof msg, "method %s is not allowed on %s (allowed: %s)", method, url, allow);
+                char msg[700];
+                snprintf(msg, sizeof msg, "method %s is not allowed on %s (allowed: %s)", req->method, req->path, allow);
                 json_t *e = json_pack("{s:{s:s, s:s, s:s}}", "error", "code", "method_not_allowed", "message", msg,
                                       "request_id", req->request_id);
                 char *s = json_dumps(e, JSON_COMPACT);
@@ -184,8 +214,12 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
                 MHD_add_response_header(r, "Allow", allow);
                 return f5_http_respond(req, 405, r);
             }
-            return f5_http_error(req, 404, "not_found", NULL, "no route for %s %.200s", method, url);
+            return f5_http_error(req, 404, "not_found", NULL, "no route for %s %.200s", req->method, req->path);
         }
+        /* Framing that proxies and this server could read differently
+         * (request smuggling) is refused before anything else. */
+        const char *why = framing_problem(conn, version);
+        if (why) return f5_http_error(req, 400, "bad_request", NULL, "%s", why);
         /* The auth step: who is calling, may they call this route, is
          * their bucket empty? Handlers then read req->caller. */
         f5_auth_verdict v;
@@ -333,7 +367,8 @@ f5_status f5_http_start(const f5_http_ctx *cx_in, f5_http_server **out, f5_error
     h->d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_access, (void *)cx, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void *)cx, MHD_OPTION_SOCK_ADDR,
                             ai->ai_addr, MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void *)cx,
                             MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
-                            MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
+                            MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->client_timeout_s,
+                            MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_connections_per_ip,
                             MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
     freeaddrinfo(ai);
     if (!h->d) {

@@ -208,13 +208,38 @@ static bool blank(const char *s) {
     return true;
 }
 
+/* Strict decimal syntax: [-]digits[.digits][e[+-]digits] for numbers,
+ * [-]digits for integers; no spaces, signs '+', hex, inf or nan (strtod
+ * alone accepts all of those). */
+static bool strict_number(const char *v, bool integer) {
+    const char *p = v;
+    if (*p == '-') p++;
+    const char *d0 = p;
+    while (*p >= '0' && *p <= '9') p++;
+    bool digits = p > d0;
+    if (!integer && *p == '.') {
+        const char *f0 = ++p;
+        while (*p >= '0' && *p <= '9') p++;
+        if (p == f0) return false;
+        digits = true;
+    }
+    if (!digits) return false;
+    if (!integer && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (*p == '+' || *p == '-') p++;
+        const char *e0 = p;
+        while (*p >= '0' && *p <= '9') p++;
+        if (p == e0) return false;
+    }
+    return *p == 0 && p - v <= 64;
+}
+
 static bool num_field(f5_tts_form *f, int i, double lo, double hi, bool integer, double *out) {
     const char *v = f->fields[i].val;
     char *end;
     errno = 0;
-    double x = strtod(v, &end);
-    while (*end == ' ') end++;
-    bool ok = *v && !*end && !errno && isfinite(x) && x >= lo && x <= hi && (!integer || x == floor(x));
+    double x = strict_number(v, integer) ? strtod(v, &end) : NAN;
+    bool ok = isfinite(x) && !errno && x >= lo && x <= hi && (!integer || x == floor(x));
     if (!ok) {
         f5_tts_form_fail(f, 400, "invalid_field", field_names[i], "field '%s': expected %s in [%g, %g], got '%.40s'",
                          field_names[i], integer ? "an integer" : "a number", lo, hi, v);
@@ -275,11 +300,11 @@ bool f5_tts_form_finish(f5_tts_form *f, bool prefer_async, f5_tts_request *out) 
     }
     double x;
     if (F[FLD_SPEED].seen) {
-        if (!num_field(f, FLD_SPEED, 0.25, 4.0, false, &x)) return false;
+        if (!num_field(f, FLD_SPEED, 0.3, 3.0, false, &x)) return false;
         out->params.speed = (float)x;
     }
     if (F[FLD_NFE].seen) {
-        if (!num_field(f, FLD_NFE, 1, 128, true, &x)) return false;
+        if (!num_field(f, FLD_NFE, 4, 128, true, &x)) return false;
         out->params.nfe_step = (int)x;
     }
     if (F[FLD_CFG].seen) {
