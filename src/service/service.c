@@ -159,7 +159,7 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
                           .tracer = s->tracer, .usage = s->usage};
         if ((st = f5_http_start(&cx, &s->http, err))) goto fail;
         char url[300];
-        snprintf(url, sizeof url, "http://%s:%d/", cfg->host, f5_http_port(s->http));
+        snprintf(url, sizeof url, "%s://%s:%d/", cfg->tls_cert[0] ? "https" : "http", cfg->host, f5_http_port(s->http));
         f5_obs_event(&s->log, "info", "listening",
                      json_pack("{s:s, s:s, s:s, s:s, s:s}", "url", url, "role", cfg->role_name, "data", cfg->data_dir,
                                "queue", cfg->queue, "storage", cfg->storage));

@@ -17,13 +17,66 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <errno.h>
+#include <openssl/crypto.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <stdio.h>
 
 struct f5_http_server {
     struct MHD_Daemon *d;
     f5_http_ctx cx;   /* what handlers get (MHD's cls points here) */
     int port;
     bool quiesced;
+    char *tls_cert, *tls_key; /* PEM text, alive as long as the daemon */
 };
+
+/* Read a whole PEM file (at most 1 MiB) into a NUL-terminated string. */
+static f5_status read_pem(const char *flag, const char *path, char **out, f5_error *err) {
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) return f5_errf(err, F5_ERR_IO, "%s %s: cannot open: %s", flag, path, strerror(errno));
+    char *buf = malloc((1 << 20) + 1);
+    size_t n = buf ? fread(buf, 1, 1 << 20, f) : 0;
+    bool more = buf && fgetc(f) != EOF;
+    fclose(f);
+    if (!buf) return f5_errf(err, F5_ERR_NOMEM, "%s: out of memory", flag);
+    if (more || n == 0 || !strstr((buf[n] = 0, buf), "-----BEGIN ")) {
+        free(buf);
+        return f5_errf(err, F5_ERR_FORMAT, "%s %s: %s", flag, path,
+                       more ? "larger than 1 MiB" : "not a PEM file (no -----BEGIN line)");
+    }
+    *out = buf;
+    return F5_OK;
+}
+
+/* The certificate and key parse and belong together (checked with OpenSSL
+ * so that a mistake is named here, not as a bare start failure). */
+static f5_status check_tls_pair(const f5_svc_config *cfg, const char *cert, const char *key, f5_error *err) {
+    BIO *cb = BIO_new_mem_buf(cert, -1), *kb = BIO_new_mem_buf(key, -1);
+    X509 *x = cb ? PEM_read_bio_X509(cb, NULL, NULL, NULL) : NULL;
+    EVP_PKEY *k = kb ? PEM_read_bio_PrivateKey(kb, NULL, NULL, NULL) : NULL;
+    f5_status st = F5_OK;
+    if (!x) st = f5_errf(err, F5_ERR_FORMAT, "--tls-cert %s: no X.509 certificate in it", cfg->tls_cert);
+    else if (!k)
+        st = f5_errf(err, F5_ERR_FORMAT, "--tls-key %s: no unencrypted private key in it", cfg->tls_key);
+    else if (X509_check_private_key(x, k) != 1)
+        st = f5_errf(err, F5_ERR_INVALID_ARG, "--tls-key %s does not belong to the certificate in --tls-cert %s",
+                     cfg->tls_key, cfg->tls_cert);
+    X509_free(x);
+    EVP_PKEY_free(k);
+    BIO_free(cb);
+    BIO_free(kb);
+    return st;
+}
+
+static void server_free(f5_http_server *h) {
+    if (!h) return;
+    if (h->tls_key) OPENSSL_cleanse(h->tls_key, strlen(h->tls_key));
+    free(h->tls_cert);
+    free(h->tls_key);
+    free(h);
+}
 
 static const f5_http_route routes[] = {
     {"POST", "/tts", f5_route_tts, true},
@@ -345,6 +398,22 @@ f5_status f5_http_start(const f5_http_ctx *cx_in, f5_http_server **out, f5_error
     h->cx = *cx_in;
     const f5_http_ctx *cx = &h->cx;
     const f5_svc_config *cfg = cx_in->cfg; /* outlives h */
+    f5_status st;
+    bool tls = cfg->tls_cert[0] != 0;
+    if (tls) {
+        if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+            server_free(h);
+            return f5_errf(err, F5_ERR_UNSUPPORTED,
+                           "--tls-cert: this libmicrohttpd was built without TLS (it needs the GnuTLS build, Debian's "
+                           "libmicrohttpd12); serve plain HTTP behind a TLS gateway instead");
+        }
+        if ((st = read_pem("--tls-cert", cfg->tls_cert, &h->tls_cert, err)) ||
+            (st = read_pem("--tls-key", cfg->tls_key, &h->tls_key, err)) ||
+            (st = check_tls_pair(cfg, h->tls_cert, h->tls_key, err))) {
+            server_free(h);
+            return st;
+        }
+    }
     struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE}, *ai = NULL;
     char port[16];
     snprintf(port, sizeof port, "%d", cfg->port);
@@ -359,22 +428,29 @@ f5_status f5_http_start(const f5_http_ctx *cx_in, f5_http_server **out, f5_error
     }
     int gai = getaddrinfo(host, port, &hints, &ai);
     if (gai != 0 || !ai) {
-        free(h);
+        server_free(h);
         return f5_errf(err, F5_ERR_INVALID_ARG, "--listen %s: cannot resolve host: %s", cfg->listen, gai_strerror(gai));
     }
     unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
+    if (tls) flags |= MHD_USE_TLS;
+    struct MHD_OptionItem tls_opts[] = {
+        {tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, h->tls_cert},
+        {MHD_OPTION_HTTPS_MEM_KEY, 0, h->tls_key},
+        {MHD_OPTION_END, 0, NULL},
+    };
     h->d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_access, (void *)cx, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void *)cx, MHD_OPTION_SOCK_ADDR,
                             ai->ai_addr, MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void *)cx,
                             MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->client_timeout_s,
                             MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_connections_per_ip,
-                            MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
+                            MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_ARRAY, tls_opts,
+                            MHD_OPTION_END);
     freeaddrinfo(ai);
     if (!h->d) {
-        free(h);
-        return f5_errf(err, F5_ERR_IO, "--listen %s: cannot start the HTTP server (address in use or not permitted?)",
-                       cfg->listen);
+        server_free(h);
+        return f5_errf(err, F5_ERR_IO, "--listen %s: cannot start the %s server (address in use or not permitted?)",
+                       cfg->listen, tls ? "HTTPS" : "HTTP");
     }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
     h->port = di ? di->port : cfg->port;
@@ -396,5 +472,5 @@ void f5_http_quiesce(f5_http_server *h) {
 void f5_http_stop(f5_http_server *h) {
     if (!h) return;
     MHD_stop_daemon(h->d);
-    free(h);
+    server_free(h);
 }
