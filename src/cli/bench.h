@@ -28,5 +28,6 @@ f5_status f5_bench_vocoder_ms(double gen_seconds, const f5_kctx *k, double *ms, 
 f5_status f5_bench_refmel_ms(double ref_seconds, double *ms, f5_error *err);
 
 int f5_bench_vocoder(int argc, char **argv); /* --vocoder-only */
+int f5_bench_concurrent(int argc, char **argv); /* --concurrent C: continuous batching on/off (bench_concurrent.c) */
 
 #endif

@@ -30,7 +30,7 @@ static void usage(void) {
             "usage: f5tts bench [--preset v1_base|base|small] [--random-weights] [--ref-seconds 5]\n"
             "                   [--gen-seconds 10] [--nfe 32] [--threads N] [--steps-to-time K]\n"
             "                   [--dtype fp32|bf16|fp32,bf16] [--gemm | --no-gemm] [--backend cpu|ref]\n"
-            "                   [--seed S] [--json] | --vocoder-only [...]\n"
+            "                   [--seed S] [--json] | --vocoder-only [...] | --concurrent C [--max-batch B,1] [...]\n"
             "  --dtype       precision(s) to run, comma-separated (default fp32, env F5_DTYPE)\n"
             "  --gemm        only measure the product rate at the DiT's shapes (fp32 and bf16)\n"
             "  --no-gemm     skip that measurement\n");
@@ -224,6 +224,8 @@ static bool parse_dtypes(const char *list, f5_kprec *out, int *n) {
 int cmd_bench(int argc, char **argv) {
     for (int i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--vocoder-only")) return f5_bench_vocoder(argc, argv);
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--concurrent")) return f5_bench_concurrent(argc, argv);
     bench_opts o;
     int prc = parse_args(argc, argv, &o);
     if (prc >= 0) return prc;

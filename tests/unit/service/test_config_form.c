@@ -16,6 +16,7 @@ static void test_config_precedence(void) {
     setenv("CKPT_PATH", "/ckpt/from-env", 1);
     f5_svc_config_defaults(&c);
     CHECK(c.concurrency == 1 && c.max_queue == 32);
+    CHECK(c.max_batch == 1 && c.batch_frames == 0); /* batching off by default */
     CHECK(f5_svc_config_env(&c, &err) == F5_OK);
     CHECK_STREQ(c.model, "/ckpt/from-env"); /* CKPT_PATH outranks MODEL_NAME */
     char *argv[] = {"serve", "--max-queue", "3", "--listen=127.0.0.1:0", "--no-warmup", "--role", "api", NULL};
@@ -40,6 +41,9 @@ static void test_config_errors(void) {
         {{"serve", "--role", "boss"}, 3, "--role"},
         {{"serve", "--queue", "mq://h"}, 3, "--queue"},
         {{"serve", "--max-queue"}, 2, "missing value"},
+        {{"serve", "--max-batch", "0"}, 3, "--max-batch"},
+        {{"serve", "--max-batch", "1000"}, 3, "--max-batch"},
+        {{"serve", "--batch-frames", "-1"}, 3, "--batch-frames"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         f5_svc_config c;
