@@ -132,7 +132,8 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
     f5_jobs_opts jo = {.queue = s->queue, .store = s->store, .log = &s->log, .metrics = &s->metrics, .tracer = s->tracer,
                        .max_queue = cfg->max_queue, .request_timeout_s = cfg->request_timeout_s,
                        .result_ttl_s = cfg->result_ttl_s, .model_version = cfg->model_label,
-                       .on_finished = charge_usage, .on_finished_user = s};
+                       .on_finished = charge_usage, .on_finished_user = s,
+                       .retain_inputs = cfg->retain_inputs};
     if ((st = f5_jobs_create(&jo, &s->jobs, err))) goto fail;
     if (!strncmp(cfg->queue, "redis://", 8)) {
         if ((st = f5_usage_open_redis(cfg->queue, &s->usage, err))) goto fail;

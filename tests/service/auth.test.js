@@ -264,6 +264,11 @@ describe('job ownership on the Redis queue', () => {
     const id = await checkOwnership(srv, { 'X-API-Key': a }, { 'X-API-Key': b }, { 'X-API-Key': root });
     const cli = (...args) => spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).stdout.trim();
     assert.equal(cli('HGET', `f5:job:${id}`, 'owner'), 'alice');
+    assert.notEqual(cli('HGET', `f5:job:${id}`, 'result_key'), '');
+    const del = await fetch(`${srv.base}/jobs/${id}`, { method: 'DELETE', headers: { 'X-API-Key': a } });
+    assert.equal(del.status, 200, 'DELETE of a finished job deletes its stored result');
+    assert.equal((await del.json()).deleted, true);
+    assert.equal(cli('HGET', `f5:job:${id}`, 'result_key'), '', 'cleared in the Redis hash');
     // the usage counters and the concurrency count live in Redis too
     const day = Math.floor(Date.now() / 86400000);
     assert.ok(Number(cli('GET', `f5:usage:alice:${day}`)) > 0, 'audio seconds charged in Redis');

@@ -56,6 +56,26 @@ enum MHD_Result f5_route_job_delete(const f5_http_ctx *cx, f5_http_req *req) {
     f5_error err = {0};
     enum MHD_Result ret;
     if (!load_job(cx, req, &rec, &ret)) return ret; /* unknown or another key's: 404 */
+    if (f5_job_state_terminal(rec.state) && (rec.result_key[0] || rec.ref_key[0])) {
+        /* finished: its stored result and reference are deleted now, not at expiry */
+        f5_error e = {0};
+        f5_status st = F5_OK;
+        if (rec.result_key[0]) st = f5_store_delete(cx->store, rec.result_key, &e);
+        if (!st && rec.ref_key[0]) st = f5_store_delete(cx->store, rec.ref_key, &e);
+        if (!st) st = f5_queue_clear_blobs(cx->queue, rec.id, &e);
+        if (st) {
+            f5_obs_inc(cx->metrics, F5_OBS_STORAGE_ERRORS, "delete", NULL);
+            ret = f5_http_error(req, 500, "internal_error", NULL, "cannot delete the stored files of job %s: %s", rec.id,
+                                e.message);
+        } else {
+            rec.result_key[0] = rec.ref_key[0] = 0;
+            json_t *j = f5_http_job_json(&rec);
+            json_object_set_new(j, "deleted", json_true());
+            ret = f5_http_json(req, 200, j);
+        }
+        f5_job_rec_free(&rec);
+        return ret;
+    }
     f5_job_rec_free(&rec);
     if (f5_jobs_cancel(cx->jobs, req->param, 10.0, &rec, &qr, &err) != F5_OK)
         return f5_http_error(req, 500, "internal_error", NULL, "%s", err.message);
@@ -79,8 +99,9 @@ enum MHD_Result f5_route_job_audio(const f5_http_ctx *cx, f5_http_req *req) {
         ret = f5_http_error(req, 409, "job_failed", NULL, "job %s %s: %s", rec.id, f5_job_state_name(rec.state),
                             rec.error_message);
     } else if (!rec.result_key[0]) {
-        ret = f5_http_error(req, 404, "no_stored_result", NULL,
-                            "job %s streamed its audio to the client (sync mode); nothing was stored", rec.id);
+        ret = f5_http_error(req, 404, "no_stored_result", NULL, "%s",
+                            rec.sync ? "the job streamed its audio to the client (sync mode); nothing was stored"
+                                     : "the job's result was deleted (DELETE /jobs/{id})");
     } else {
         char path[2048];
         f5_error err = {0};

@@ -35,6 +35,7 @@ typedef struct f5_jobs_opts {
      * May be NULL. Runs on a worker thread. */
     void (*on_finished)(void *user, const f5_job_rec *rec);
     void *on_finished_user;
+    bool retain_inputs;       /* keep a finished job's reference until its record expires (default: delete at once) */
 } f5_jobs_opts;
 
 f5_status f5_jobs_create(const f5_jobs_opts *o, f5_jobs **out, f5_error *err);

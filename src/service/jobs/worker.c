@@ -389,8 +389,8 @@ static void job_settle(job_run *jr, job_outcome o) {
     if (!requeued) {
         rec->finished_at = f5_obs_now();
         char ref[sizeof rec->ref_key];
-        snprintf(ref, sizeof ref, "%s", rec->ref_key);
-        rec->ref_key[0] = 0;
+        snprintf(ref, sizeof ref, "%s", j->o.retain_inputs ? "" : rec->ref_key);
+        if (!j->o.retain_inputs) rec->ref_key[0] = 0; /* else kept: deleted with the record at expiry */
         /* Record the end first, retrying while the queue is unreachable (Redis restarting): until it is
          * recorded the job may be re-run elsewhere, so its reference is deleted only afterwards. */
         bool recorded = false;

@@ -68,6 +68,9 @@ f5_status f5_queue_requeue(f5_queue *q, const char *id, f5_error *err) {
 f5_status f5_queue_clear_ref(f5_queue *q, const char *id, f5_error *err) {
     return q->ops->clear_ref(q, id, err);
 }
+f5_status f5_queue_clear_blobs(f5_queue *q, const char *id, f5_error *err) {
+    return q->ops->clear_blobs(q, id, err);
+}
 f5_status f5_queue_recover(f5_queue *q, double now, int *requeued, int *failed,
                            void (*on_failed)(void *user, const f5_job_rec *r), void *user, f5_error *err) {
     return q->ops->recover(q, now, requeued, failed, on_failed, user, err);

@@ -83,6 +83,9 @@ f5_status f5_queue_cancel_queued(f5_queue *q, const char *id, double now, f5_que
 f5_status f5_queue_requeue(f5_queue *q, const char *id, f5_error *err);
 /* Clear the reference key (after the blob was deleted). */
 f5_status f5_queue_clear_ref(f5_queue *q, const char *id, f5_error *err);
+/* Clear both the result and the reference key (DELETE of a finished job,
+ * after its blobs were deleted); the record itself stays until it expires. */
+f5_status f5_queue_clear_blobs(f5_queue *q, const char *id, f5_error *err);
 /* After a crash: running async jobs back to queued; queued or running sync
  * jobs to failed ("interrupted"). Counts go to *requeued / *failed. The
  * callback sees each failed sync job (to delete its reference). */

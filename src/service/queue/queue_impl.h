@@ -18,6 +18,7 @@ typedef struct f5_queue_ops {
     f5_status (*cancel_queued)(f5_queue *q, const char *id, double now, f5_queue_result *res, f5_error *err);
     f5_status (*requeue)(f5_queue *q, const char *id, f5_error *err);
     f5_status (*clear_ref)(f5_queue *q, const char *id, f5_error *err);
+    f5_status (*clear_blobs)(f5_queue *q, const char *id, f5_error *err);
     f5_status (*recover)(f5_queue *q, double now, int *requeued, int *failed,
                          void (*on_failed)(void *user, const f5_job_rec *r), void *user, f5_error *err);
     f5_status (*expire)(f5_queue *q, double before, void (*on_job)(void *user, const f5_job_rec *r), void *user,

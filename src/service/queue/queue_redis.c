@@ -492,6 +492,16 @@ static f5_status rq_clear_ref(f5_queue *qb, const char *id, f5_error *err) {
     return eval(q, &a, NULL, NULL, err);
 }
 
+static f5_status rq_clear_blobs(f5_queue *qb, const char *id, f5_error *err) {
+    rq_queue *q = (rq_queue *)qb;
+    char hk[128];
+    hash_key(q, id, hk, sizeof hk);
+    argv_buf a;
+    eval_head(&a, LUA_CLEAR_BLOBS, 1);
+    av_s(&a, hk);
+    return eval(q, &a, NULL, NULL, err);
+}
+
 /* Nothing to do at start: another node's running jobs are not ours to
  * requeue; a stopped worker's jobs come back through XAUTOCLAIM. */
 static f5_status rq_recover(f5_queue *qb, double now, int *requeued, int *failed,
@@ -600,5 +610,5 @@ static const f5_queue_ops rq_ops = {
     .close = rq_close, .push = rq_push, .claim = rq_claim, .get = rq_get, .set_progress = rq_set_progress,
     .finish = rq_finish, .cancel_queued = rq_cancel_queued, .requeue = rq_requeue, .clear_ref = rq_clear_ref,
     .recover = rq_recover, .expire = rq_expire, .count = rq_count, .down = rq_down, .stats = rq_stats,
-    .count_active = rq_count_active,
+    .count_active = rq_count_active, .clear_blobs = rq_clear_blobs,
 };

@@ -119,6 +119,12 @@ static const char LUA_CLEAR_REF[] =
     "redis.call('HSET', KEYS[1], 'ref_key', ARGV[1])\n"
     "return 1\n";
 
+/* KEYS: hash. Clears result_key and ref_key of a job that still exists. */
+static const char LUA_CLEAR_BLOBS[] =
+    "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end\n"
+    "redis.call('HSET', KEYS[1], 'ref_key', '', 'result_key', '')\n"
+    "return 1\n";
+
 /* KEYS: the owner's set of job ids (<p>:owner:<owner>). ARGV: hash key
  * prefix (<p>:job:). Counts the members still queued or running and drops
  * the others (finished, expired), so the set needs no upkeep elsewhere. */

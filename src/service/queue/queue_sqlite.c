@@ -377,6 +377,11 @@ static f5_status sq_clear_ref(f5_queue *qb, const char *id, f5_error *err) {
     return update(q, "UPDATE jobs SET ref_key='' WHERE id=?", "s", NULL, err, id);
 }
 
+static f5_status sq_clear_blobs(f5_queue *qb, const char *id, f5_error *err) {
+    sq_queue *q = (sq_queue *)qb;
+    return update(q, "UPDATE jobs SET ref_key='', result_key='' WHERE id=?", "s", NULL, err, id);
+}
+
 /* Select rows matching `where` and hand each to cb (under the lock). */
 static f5_status each(sq_queue *q, const char *where, double arg, void (*cb)(void *, const f5_job_rec *), void *user,
                       f5_error *err) {
@@ -509,5 +514,5 @@ static const f5_queue_ops sq_ops = {
     .close = sq_close, .push = sq_push, .claim = sq_claim, .get = sq_get, .set_progress = sq_set_progress,
     .finish = sq_finish, .cancel_queued = sq_cancel_queued, .requeue = sq_requeue, .clear_ref = sq_clear_ref,
     .recover = sq_recover, .expire = sq_expire, .count = sq_count,
-    .count_active = sq_count_active,
+    .count_active = sq_count_active, .clear_blobs = sq_clear_blobs,
 };
