@@ -117,11 +117,12 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
     snprintf(s->model_version, sizeof s->model_version, "loading");
     f5_status st;
     if (cfg->otlp_endpoint[0]) {
-        char host[128] = "";
+        char host[128] = "", inst[160];
         gethostname(host, sizeof host - 1);
+        snprintf(inst, sizeof inst, "%s-%ld", host[0] ? host : "f5tts", (long)getpid()); /* unique per process */
         f5_obs_tracer_opts to = {.endpoint = cfg->otlp_endpoint, .metrics = &s->metrics, .log = &s->log,
                                  .resource = {.service_name = "f5tts", .service_version = f5_version(),
-                                              .instance_id = host[0] ? host : NULL}};
+                                              .instance_id = inst}};
         if ((st = f5_obs_tracer_create(&to, &s->tracer, err))) goto fail;
         f5_obs_event(&s->log, "info", "trace", json_pack("{s:s}", "otlp_endpoint", cfg->otlp_endpoint));
     }

@@ -11,6 +11,8 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('node:http');
+const net = require('node:net');
+const { spawn } = require('node:child_process');
 const h = require('./lib/harness');
 
 // ---- the receiver: POST /v1/traces with the OTLP JSON encoding
@@ -27,9 +29,9 @@ function startReceiver(port = 0) {
           if (!/application\/json/.test(req.headers['content-type'] || '')) throw new Error('content-type');
           const doc = JSON.parse(body);
           for (const rs of doc.resourceSpans) {
-            const svc = rs.resource.attributes.find((a) => a.key === 'service.name');
+            const ra = (k) => { const a = rs.resource.attributes.find((x) => x.key === k); return a && a.value.stringValue; };
             for (const ss of rs.scopeSpans)
-              for (const s of ss.spans) rx.spans.push({ ...s, service: svc && svc.value.stringValue });
+              for (const s of ss.spans) rx.spans.push({ ...s, service: ra('service.name'), instance: ra('service.instance.id') });
           }
           res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
         } catch (e) {
@@ -183,10 +185,48 @@ describe('tracing', () => {
     assert.equal(rx.spans.filter((s) => s.traceId === trace).length, 0);
   });
 
+  it('across the Redis queue: a worker process continues the API node\'s trace', async () => {
+    const port = await h.freePort(), dir = h.tmpDir('f5redis-'), storage = h.tmpDir('f5blobs-');
+    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
+                                         '--appendonly', 'no', '--protected-mode', 'no'], { stdio: 'ignore' });
+    const up = () => new Promise((resolve) => {
+      const c = net.connect(port, '127.0.0.1');
+      c.on('connect', () => { c.destroy(); resolve(true); });
+      c.on('error', () => resolve(false));
+    });
+    let api, worker;
+    try {
+      for (let i = 0; i < 100 && !(await up()); i++) await h.sleep(50);
+      const queue = `redis://127.0.0.1:${port}/0`, otlp = `http://127.0.0.1:${rx.port}`;
+      api = await h.startServer({ args: ['--role', 'api', '--queue', queue, '--storage', `fs:${storage}`, '--otlp-endpoint', otlp] });
+      worker = spawn(h.BIN, ['worker', '--data', h.tmpDir('f5wk-'), '--model', h.testModel(), '--test-model', '--queue', queue,
+                             '--storage', `fs:${storage}`, '--otlp-endpoint', otlp], { stdio: 'ignore' });
+      const given = { trace: hex(32), parent: hex(16) };
+      const r = await h.tts(api, h.ttsFields({ mode: 'async', format: 'wav', nfe_step: 4, seed: 4 }),
+                            { traceparent: `00-${given.trace}-${given.parent}-01` });
+      assert.equal(r.status, 202, await r.clone().text());
+      const { job_id } = await r.json();
+      assert.equal((await h.waitJob(api, job_id, undefined, 120000)).status, 'succeeded');
+      const spans = await traceOf(given.trace);
+      const { req, job } = checkTree(spans, { ...given, status: 202, sync: false,
+        jobChildren: ['storage.get', 'reference.prepare', 'chunk.sample', 'encode', 'storage.put'] });
+      assert.equal(attr(job, 'f5.job.id'), job_id);
+      assert.equal(job.parentSpanId, req.spanId, 'the worker\'s job span hangs below the API node\'s request span');
+    } finally {
+      if (worker && worker.exitCode === null) { worker.kill('SIGTERM'); await new Promise((r) => worker.once('exit', r)); }
+      if (api) await h.stopServer(api);
+      redis.kill('SIGTERM');
+      await new Promise((r) => redis.once('exit', r));
+    }
+  });
+
   it('exported counter = spans received; receiver down: requests succeed, dropped spans rise', async () => {
     await h.sleep(1500);
     assert.equal(rx.bad.length, 0, rx.bad.join('; '));
-    assert.equal(await metric(srv, 'f5tts_trace_spans_exported_total'), rx.spans.length);
+    // service.instance.id is <host>-<pid>: this server's spans (the Redis test's processes sent theirs too)
+    const mine = rx.spans.filter((s) => s.instance.endsWith(`-${srv.child.pid}`));
+    assert.ok(mine.length > 20 && mine.length < rx.spans.length);
+    assert.equal(await metric(srv, 'f5tts_trace_spans_exported_total'), mine.length);
     const before = await metric(srv, 'f5tts_trace_spans_dropped_total{reason="export_failed"}');
     assert.equal(before, 0);
     await new Promise((r) => { rx.server.close(r); rx.server.closeAllConnections(); });

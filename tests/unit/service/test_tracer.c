@@ -19,6 +19,44 @@ static double mono(void) {
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* Names and values with quotes, backslashes, control bytes and UTF-8 come
+ * back unchanged through a JSON parser; NaN becomes a string. */
+static void test_encode_escapes(void) {
+    f5_obs_span s;
+    const char *odd = "a\"b\\c\nd\te\x01f \xc4\x91\xe1\xbb\x87";
+    f5_obs_span_begin(&s, "0af7651916cd43dd8448eb211c80319c", NULL, odd, F5_OBS_SPAN_INTERNAL, 1);
+    f5_obs_span_str(&s, "k", odd);
+    f5_obs_span_double(&s, "nan", NAN);
+    f5_obs_span_double(&s, "big", 1e300);
+    f5_obs_span_error(&s, odd);
+    f5_obs_span_end(&s, 2);
+    f5_obs_resource res = {.service_name = "svc\"x"};
+    char *body = f5_obs_otlp_encode(&res, &s, 1);
+    json_error_t je;
+    json_t *d = json_loads(body ? body : "", 0, &je);
+    CHECKF(d != NULL, "%s in %s", je.text, body ? body : "(null)");
+    json_t *rs = json_array_get(json_object_get(d, "resourceSpans"), 0);
+    json_t *sp = json_array_get(json_object_get(json_array_get(json_object_get(rs, "scopeSpans"), 0), "spans"), 0);
+    CHECK_STREQ(json_string_value(json_object_get(sp, "name")), odd);
+    json_t *at = json_object_get(sp, "attributes");
+    CHECK_STREQ(json_string_value(json_object_get(json_object_get(json_array_get(at, 0), "value"), "stringValue")), odd);
+    CHECK_STREQ(json_string_value(json_object_get(json_object_get(json_array_get(at, 1), "value"), "stringValue")), "NaN");
+    CHECK_NEAR(json_real_value(json_object_get(json_object_get(json_array_get(at, 2), "value"), "doubleValue")), 1e300, 1e285);
+    CHECK_STREQ(json_string_value(json_object_get(json_object_get(sp, "status"), "message")), odd);
+    json_t *ra = json_object_get(json_object_get(rs, "resource"), "attributes");
+    CHECK_STREQ(json_string_value(json_object_get(json_object_get(json_array_get(ra, 0), "value"), "stringValue")), "svc\"x");
+    json_decref(d);
+    free(body);
+    /* an empty batch is still a valid document */
+    body = f5_obs_otlp_encode(NULL, NULL, 0);
+    d = json_loads(body ? body : "", 0, &je);
+    json_t *e = json_object_get(
+        json_array_get(json_object_get(json_array_get(json_object_get(d, "resourceSpans"), 0), "scopeSpans"), 0), "spans");
+    CHECK(d && json_is_array(e) && json_array_size(e) == 0);
+    json_decref(d);
+    free(body);
+}
+
 static void test_encode(void) {
     f5_obs_span s[2];
     f5_obs_span_begin(&s[0], "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", "POST /tts", F5_OBS_SPAN_SERVER,
@@ -269,5 +307,5 @@ static void test_bad_endpoint(void) {
     f5_obs_tracer_free(NULL);
 }
 
-TEST_MAIN(TEST(test_encode), TEST(test_batches_arrive), TEST(test_receiver_down), TEST(test_submit_never_waits),
+TEST_MAIN(TEST(test_encode), TEST(test_encode_escapes), TEST(test_batches_arrive), TEST(test_receiver_down), TEST(test_submit_never_waits),
           TEST(test_bad_endpoint))
