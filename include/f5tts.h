@@ -306,10 +306,11 @@ typedef enum f5_audio_format {
     F5_FMT_OGG,       /* Vorbis */
     F5_FMT_MP3,
     F5_FMT_PCM,       /* raw s16le */
+    F5_FMT_OPUS,      /* Ogg Opus (libsndfile), at the 24 kHz output rate */
     F5_FMT_COUNT
 } f5_audio_format;
 
-/* "wav", "wav_float", "flac", "ogg", "mp3", "pcm" <-> enum. Parse returns false if unknown. */
+/* "wav", "wav_float", "flac", "ogg", "mp3", "pcm", "opus" <-> enum. Parse returns false if unknown. */
 const char *f5_audio_format_name(f5_audio_format f);
 bool f5_audio_format_parse(const char *name, f5_audio_format *f);
 const char *f5_audio_format_mime(f5_audio_format f);

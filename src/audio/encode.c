@@ -17,6 +17,7 @@ static const struct {
     [F5_FMT_WAV] = {"wav", "audio/wav"},     [F5_FMT_WAV_FLOAT] = {"wav_float", "audio/wav"},
     [F5_FMT_FLAC] = {"flac", "audio/flac"},  [F5_FMT_OGG] = {"ogg", "audio/ogg"},
     [F5_FMT_MP3] = {"mp3", "audio/mpeg"},    [F5_FMT_PCM] = {"pcm", "audio/L16"},
+    [F5_FMT_OPUS] = {"opus", "audio/ogg; codecs=opus"},
 };
 
 const char *f5_audio_format_name(f5_audio_format f) {
@@ -174,6 +175,8 @@ f5_status f5_audio_encode(const float *pcm, size_t n, int sample_rate, f5_audio_
     case F5_FMT_MP3:
         return encode_sndfile(pcm, n, sample_rate, SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, "mp3", out, out_len,
                               err);
+    case F5_FMT_OPUS:
+        return encode_sndfile(pcm, n, sample_rate, SF_FORMAT_OGG | SF_FORMAT_OPUS, "opus", out, out_len, err);
     default:
         return f5_errf(err, F5_ERR_INVALID_ARG, "f5_audio_encode: unknown format %d", (int)fmt);
     }

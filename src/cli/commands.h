@@ -12,6 +12,7 @@ int cmd_bench(int argc, char **argv);
 int cmd_models(int argc, char **argv);
 int cmd_make_test_model(int argc, char **argv);
 int cmd_keys(int argc, char **argv);
+int cmd_voices(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 
 /* `f5tts bench --vocoder-only` (bench_vocoder.c): gets bench's argv unchanged. */

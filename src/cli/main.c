@@ -19,6 +19,7 @@ static const struct {
     {"models", cmd_models, "list | pull NAME | path NAME"},
     {"make-test-model", cmd_make_test_model, "write a tiny random-weight model: make-test-model DIR"},
     {"keys", cmd_keys, "API keys: add | list | revoke"},
+    {"voices", cmd_voices, "speaker library: add | list | rm (same store as serve --data)"},
     {"inspect", cmd_inspect, "print tensors, dtypes, shapes and the detected architecture of FILE"},
 };
 

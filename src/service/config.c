@@ -72,6 +72,10 @@ static const opt_def opts[] = {
     {"retain-inputs", "F5_RETAIN_INPUTS", NULL, OPT_BOOL, F(retain_inputs), "keep uploaded references after their job (false)"},
     {"client-timeout", "F5_CLIENT_TIMEOUT", NULL, OPT_INT, F(client_timeout_s), "seconds a connection may sit idle mid-request (30)"},
     {"max-connections-per-ip", "F5_MAX_CONNECTIONS_PER_IP", NULL, OPT_INT, F(max_connections_per_ip), "open connections per client address, 0 = unlimited (0)"},
+    {"asr-url", "F5_ASR_URL", NULL, OPT_STR, F(asr_url), "OpenAI-compatible transcription service for references without ref_text (e.g. http://127.0.0.1:8081; POST /v1/audio/transcriptions; bearer key from F5_ASR_API_KEY)"},
+    {"asr-timeout", "F5_ASR_TIMEOUT", NULL, OPT_DBL, F(asr_timeout_s), "seconds per transcription request (30)"},
+    {"asr-model", "F5_ASR_MODEL", NULL, OPT_STR, F(asr_model), "model name sent to the transcription service (whisper-1)"},
+    {"strict-voices", "F5_STRICT_VOICES", NULL, OPT_BOOL, F(strict_voices), "refuse voice enrolments whose quality report has warnings"},
 };
 #define N_OPTS (sizeof opts / sizeof opts[0])
 
@@ -101,6 +105,8 @@ void f5_svc_config_defaults(f5_svc_config *c) {
     c->warmup = true;
     snprintf(c->auth, sizeof c->auth, "auto");
     c->client_timeout_s = 30;
+    c->asr_timeout_s = 30;
+    snprintf(c->asr_model, sizeof c->asr_model, "whisper-1");
 }
 
 static bool parse_bool(const char *s, bool *out) {
@@ -263,6 +269,7 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
         {"--ip-rate", c->ip_rate, 0, 1e9},
         {"--client-timeout", c->client_timeout_s, 1, 3600},
         {"--max-connections-per-ip", c->max_connections_per_ip, 0, 100000},
+        {"--asr-timeout", c->asr_timeout_s, 0.1, 3600},
     };
     for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
         if (!(ranges[i].v >= ranges[i].lo && ranges[i].v <= ranges[i].hi))
@@ -278,6 +285,8 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
     if (strncmp(c->storage, "fs:", 3) != 0 && strncmp(c->storage, "s3://", 5) != 0)
         return f5_errf(err, F5_ERR_UNSUPPORTED, "--storage: '%s' is not supported (expected fs:DIR or s3://bucket[/prefix])",
                        c->storage);
+    if (c->asr_url[0] && strncmp(c->asr_url, "http://", 7) != 0 && strncmp(c->asr_url, "https://", 8) != 0)
+        return f5_errf(err, F5_ERR_INVALID_ARG, "--asr-url: '%s' is not an http:// or https:// URL", c->asr_url);
     return F5_OK;
 }
 

@@ -6,12 +6,14 @@
 #include "service/service_impl.h"
 #include "service/auth/auth.h"
 #include "service/auth/usage.h"
+#include "service/voices/voice_store.h"
 
 #include "core/error.h"
 #include "core/fsutil.h"
 #include "service/http/http.h"
 #include "service/obs/tracer.h"
 
+#include <curl/curl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -129,6 +131,15 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
     /* the data dir holds the default queue and storage */
     if ((st = f5_mkdirs(cfg->data_dir, 0755, err))) goto fail;
     if ((st = f5_store_open(cfg->storage, &s->store, err))) goto fail;
+    if (!(s->voices = f5_voices_new(s->store))) {
+        st = f5_errf(err, F5_ERR_NOMEM, "service: out of memory");
+        goto fail;
+    }
+    if (cfg->asr_url[0]) {
+        const char *k = getenv("F5_ASR_API_KEY");
+        snprintf(s->asr_api_key, sizeof s->asr_api_key, "%s", k ? k : "");
+        curl_global_init(CURL_GLOBAL_DEFAULT);
+    }
     if ((st = f5_queue_open(cfg->queue, &s->queue, err))) goto fail;
     f5_jobs_opts jo = {.queue = s->queue, .store = s->store, .log = &s->log, .metrics = &s->metrics, .tracer = s->tracer,
                        .max_queue = cfg->max_queue, .request_timeout_s = cfg->request_timeout_s,
@@ -158,7 +169,8 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
     if (cfg->role != F5_SVC_ROLE_WORKER) {
         f5_http_ctx cx = {.cfg = &s->cfg, .jobs = s->jobs, .store = s->store, .queue = s->queue,
                           .metrics = &s->metrics, .log = &s->log, .auth = s->auth, .svc = s,
-                          .tracer = s->tracer, .usage = s->usage};
+                          .tracer = s->tracer, .usage = s->usage, .voices = s->voices,
+                          .asr_api_key = s->asr_api_key};
         if ((st = f5_http_start(&cx, &s->http, err))) goto fail;
         char url[300];
         snprintf(url, sizeof url, "%s://%s:%d/", cfg->tls_cert[0] ? "https" : "http", cfg->host, f5_http_port(s->http));
@@ -244,6 +256,7 @@ void f5_svc_free(f5_svc *s) {
     f5_obs_metrics_set_gpu(&s->metrics, NULL, NULL); /* before the engine goes */
     if (s->engine_loaded && s->engine.free) s->engine.free(s->engine.self);
     f5_queue_close(s->queue);
+    f5_voices_free(s->voices);
     f5_store_close(s->store);
     f5_auth_free(s->auth);
     f5_obs_tracer_free(s->tracer); /* after the HTTP server and the workers: their last spans are sent */

@@ -16,6 +16,7 @@
 
 typedef struct f5_http_server f5_http_server;
 struct f5_auth;
+struct f5_voices;
 
 struct f5_svc {
     f5_svc_config cfg;
@@ -28,6 +29,8 @@ struct f5_svc {
     f5_http_server *http;
     struct f5_auth *auth;       /* keys, scopes, rate limits (auth/auth.h) */
     struct f5_usage *usage;     /* audio seconds per key and day (auth/usage.h) */
+    struct f5_voices *voices;   /* the speaker library over store (voices/voice_store.h) */
+    char asr_api_key[512];      /* F5_ASR_API_KEY at start ("" = none); never logged */
     f5_svc_engine engine;
     f5_svc_engine_open_fn engine_open;
     bool engine_loaded;

@@ -179,7 +179,7 @@ describe('errors', () => {
   it('400 missing fields', async () => {
     await expectError(h.ttsFields({ text: undefined }), 400, 'missing_field', {}, 'text');
     await expectError(h.ttsFields({ voice: undefined }), 400, 'missing_field', {}, 'voice');
-    await expectError(h.ttsFields({ ref_text: '  ' }), 400, 'missing_field', {}, 'ref_text');
+    await expectError(h.ttsFields({ ref_text: '  ' }), 422, 'ref_text_required', {}, 'ref_text'); /* no --asr-url */
   });
   it('404 unknown voice_id, unknown job, unknown route', async () => {
     await expectError(h.ttsFields({ voice: undefined, voice_id: 'alice' }), 404, 'voice_not_found');

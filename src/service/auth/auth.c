@@ -70,13 +70,13 @@ const char *f5_auth_mode_name(const f5_auth *a) {
 }
 
 unsigned f5_auth_route_scope(const char *method, const char *pattern) {
-    (void)method;
     static const char *const pub[] = {"/healthz", "/readyz", "/version", "/", "/index.html", "/app.js", "/style.css"};
     for (size_t i = 0; i < sizeof pub / sizeof pub[0]; i++)
         if (!strcmp(pattern, pub[i])) return F5_SCOPE_PUBLIC;
     if (!strcmp(pattern, "/tts") || !strncmp(pattern, "/jobs", 5) || !strncmp(pattern, "/v1/audio", 9))
         return F5_SCOPE_TTS;
-    if (!strncmp(pattern, "/voices", 7) || !strncmp(pattern, "/v1/voices", 10)) return F5_SCOPE_VOICES;
+    if (!strncmp(pattern, "/voices", 7) || !strncmp(pattern, "/v1/voices", 10)) /* reading (and using) voices: tts suffices */
+        return method && !strcmp(method, "GET") ? F5_SCOPE_TTS | F5_SCOPE_VOICES : F5_SCOPE_VOICES;
     if (!strcmp(pattern, "/metrics")) return F5_SCOPE_ADMIN;
     return F5_SCOPE_ANY; /* /config and anything new: a valid key */
 }

@@ -41,6 +41,8 @@ typedef struct f5_http_ctx {
     f5_auth *auth;            /* /config reports the mode */
     struct f5_obs_tracer *tracer; /* request spans; NULL = tracing off */
     struct f5_usage *usage;   /* daily audio seconds per key (auth/usage.h) */
+    struct f5_voices *voices; /* the speaker library (voices/voice_store.h) */
+    const char *asr_api_key;  /* bearer key for --asr-url ("" = none); never logged */
     f5_svc *svc;              /* opaque: the state readers above only */
 } f5_http_ctx;
 
@@ -90,6 +92,10 @@ struct f5_http_req {
     int retry_after_s;           /* > 0: Retry-After for this 429/503 instead of the configured one */
     bool www_authenticate;       /* 401: add WWW-Authenticate: Bearer */
     char client_ip[64];          /* the peer's address ("" if unknown) */
+    /* POST /v1/audio/speech with stream_format "sse": audio as base64 events */
+    bool sse, sse_done;
+    long sse_input_chars;
+    unsigned char sse_raw[12 * 1024];
 };
 
 /* Routing (server.c). */
@@ -129,6 +135,33 @@ enum MHD_Result f5_route_metrics(const f5_http_ctx *cx, f5_http_req *req);
 enum MHD_Result f5_route_static(const f5_http_ctx *cx, f5_http_req *req);
 enum MHD_Result f5_route_normalize(const f5_http_ctx *cx, f5_http_req *req);
 enum MHD_Result f5_route_v1_models(const f5_http_ctx *cx, f5_http_req *req);
+/* The speaker library (route_voices.c) and the OpenAI speech route (route_speech.c). */
+enum MHD_Result f5_route_voice_create(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_voice_list(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_voice_get(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_voice_audio(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_voice_patch(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_voice_delete(const f5_http_ctx *cx, f5_http_req *req);
+enum MHD_Result f5_route_v1_speech(const f5_http_ctx *cx, f5_http_req *req);
+struct f5_voice_rec;
+struct f5_asr_opts;
+/* May the request's caller see a voice of this owner (f5_voice_visible_fn; caller = &req->caller). */
+bool f5_http_voice_visible(void *caller, const char *owner);
+void f5_http_asr_opts(const f5_http_ctx *cx, struct f5_asr_opts *o);
+/* A voice record as the API shows it (no storage key; audio_url). */
+json_t *f5_http_voice_json(const struct f5_voice_rec *r);
+/* Queue a job (rec complete); sync jobs get *job. False with the error
+ * response (503 queue_full / queue_unavailable, 500) queued in *ret. */
+bool f5_http_submit(const f5_http_ctx *cx, f5_http_req *req, const f5_job_rec *rec, f5_job **job, enum MHD_Result *ret);
+/* Answer a submitted sync job: wait for its first bytes (or its error),
+ * then stream it (raw audio, or SSE events when req->sse). */
+enum MHD_Result f5_http_stream_job(const f5_http_ctx *cx, f5_http_req *req, f5_job *job, const f5_job_rec *rec,
+                                   const char *seed);
+/* An upload sent without ref_text: read it back from storage and transcribe
+ * it through --asr-url (cached by hash). False with the error response
+ * (422 ref_text_required, 502 asr_failed, 504 asr_timeout) queued in *ret. */
+bool f5_http_transcribe_upload(const f5_http_ctx *cx, f5_http_req *req, const char *ref_key, char **text,
+                               enum MHD_Result *ret);
 
 /* Body streaming for POST /tts (route_tts.c): called on the first call
  * (headers known), per body piece, and may queue an early error. */

@@ -94,12 +94,24 @@ enum MHD_Result f5_http_error(f5_http_req *req, int status, const char *code, co
     va_end(ap);
     f5_http_utf8_scrub(msg);
     json_t *e = json_pack("{s:s, s:s, s:s}", "code", code, "message", msg, "request_id", req->request_id);
+    json_t *param = json_null();
     if (field && *field) {
         char f[128];
         snprintf(f, sizeof f, "%s", field);
         f5_http_utf8_scrub(f);
         json_object_set_new(e, "field", json_string(f));
+        json_decref(param);
+        param = json_string(f);
     }
+    /* OpenAI's error object fields too, so its clients read every error */
+    const char *type = status == 401   ? "authentication_error"
+                       : status == 403 ? "permission_error"
+                       : status == 404 ? "not_found_error"
+                       : status == 429 ? "rate_limit_error"
+                       : status >= 500 ? "server_error"
+                                       : "invalid_request_error";
+    json_object_set_new(e, "type", json_string(type));
+    json_object_set_new(e, "param", param);
     return f5_http_json(req, status, json_pack("{s:o}", "error", e));
 }
 

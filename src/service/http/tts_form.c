@@ -274,27 +274,28 @@ bool f5_tts_form_finish(f5_tts_form *f, bool prefer_async, f5_tts_request *out) 
         return false;
     }
     if (F[FLD_VOICE_ID].seen) {
-        f5_tts_form_fail(f, 404, "voice_not_found", "voice_id",
-                         "voice '%.64s' not found: the voice library is not available in this version; upload the "
-                         "reference as 'voice'",
-                         F[FLD_VOICE_ID].val);
+        if (f->voice_seen) {
+            f5_tts_form_fail(f, 400, "invalid_field", "voice_id",
+                             "send either 'voice' (an uploaded reference) or 'voice_id' (a saved voice), not both");
+            return false;
+        }
+        if (blank(F[FLD_VOICE_ID].val)) {
+            f5_tts_form_fail(f, 400, "invalid_field", "voice_id", "field 'voice_id' is empty");
+            return false;
+        }
+        out->voice_id = F[FLD_VOICE_ID].val;
+    } else if (!f->voice_seen) {
+        f5_tts_form_fail(f, 400, "missing_field", "voice",
+                         "field 'voice' (the reference audio file) or 'voice_id' (a saved voice) is required");
         return false;
-    }
-    if (!f->voice_seen) {
-        f5_tts_form_fail(f, 400, "missing_field", "voice", "field 'voice' (the reference audio file) is required");
-        return false;
-    }
-    if (f->voice_bytes == 0) {
+    } else if (f->voice_bytes == 0) {
         f5_tts_form_fail(f, 422, "invalid_audio", "voice", "the uploaded reference audio is empty");
         return false;
     }
     if (!F[FLD_REF_TEXT].seen || blank(F[FLD_REF_TEXT].val)) {
-        f5_tts_form_fail(f, 400, "missing_field", "ref_text",
-                         "field 'ref_text' (the transcript of the reference) is required: automatic transcription "
-                         "is not available");
-        return false;
-    }
-    if (utf8_chars(F[FLD_REF_TEXT].val, F[FLD_REF_TEXT].len) < 0) {
+        /* A saved voice has its transcript; an upload is transcribed (or refused) by the route. */
+        out->ref_text_missing = true;
+    } else if (utf8_chars(F[FLD_REF_TEXT].val, F[FLD_REF_TEXT].len) < 0) {
         f5_tts_form_fail(f, 400, "invalid_text", "ref_text", "field 'ref_text' is not valid UTF-8");
         return false;
     }
@@ -365,7 +366,7 @@ bool f5_tts_form_finish(f5_tts_form *f, bool prefer_async, f5_tts_request *out) 
         f->voice_committed = true;
     }
     out->text = F[FLD_TEXT].val;
-    out->ref_text = F[FLD_REF_TEXT].val;
-    snprintf(out->ref_key, sizeof out->ref_key, "%s", f->ref_key);
+    out->ref_text = F[FLD_REF_TEXT].seen ? F[FLD_REF_TEXT].val : NULL;
+    snprintf(out->ref_key, sizeof out->ref_key, "%s", f->voice_seen ? f->ref_key : "");
     return true;
 }

@@ -42,8 +42,10 @@ typedef struct f5_tts_request {
     bool seed_given;
     bool async;
     char *text;      /* owned by the form */
-    char *ref_text;  /* owned by the form */
-    char ref_key[96];
+    char *ref_text;  /* owned by the form; NULL/blank when ref_text_missing */
+    bool ref_text_missing; /* no (or a blank) ref_text: use the voice's, or transcribe the upload */
+    const char *voice_id;  /* a saved voice (id or name) instead of an upload; owned by the form */
+    char ref_key[96];      /* the committed upload ("" with voice_id) */
 } f5_tts_request;
 
 /* Validate the received fields (and commit the uploaded voice) into *out.

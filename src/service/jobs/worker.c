@@ -36,6 +36,12 @@ typedef struct run_state {
     f5_job_trace *trace;      /* the run's spans */
 } run_state;
 
+/* A job's reference belongs to the job (deleted when it ends) unless it is
+ * a speaker-library clip (voices/clips/...), which outlives its jobs. */
+static bool ref_owned(const char *key) {
+    return key[0] && strncmp(key, "voices/", 7) != 0;
+}
+
 static f5_status append_locked(f5_job *job, const void *data, size_t n) {
     if (job->len + n > job->cap) {
         size_t cap = job->cap ? job->cap : 65536;
@@ -119,6 +125,7 @@ static const char *ext_of(f5_audio_format f) {
     case F5_FMT_OGG: return "ogg";
     case F5_FMT_MP3: return "mp3";
     case F5_FMT_PCM: return "pcm";
+    case F5_FMT_OPUS: return "opus";
     default: return "bin";
     }
 }
@@ -408,7 +415,7 @@ static void job_settle(job_run *jr, job_outcome o) {
             nanosleep(&ts, NULL);
             wait = wait * 2 > 2 ? 2 : wait * 2;
         }
-        if (recorded && ref[0]) f5_store_delete(j->o.store, ref, NULL);
+        if (recorded && ref_owned(ref)) f5_store_delete(j->o.store, ref, NULL);
         else if (!recorded)
             f5_obs_msgf(j->o.log, "error", "queue", "the end of job %s was not recorded; it may run again", rec->id);
         if (jr->job) {
@@ -485,7 +492,7 @@ void *f5_jobs_worker_main(void *arg) {
 static void expire_one(void *user, const f5_job_rec *r) {
     f5_jobs *j = user;
     if (r->result_key[0]) f5_store_delete(j->o.store, r->result_key, NULL);
-    if (r->ref_key[0]) f5_store_delete(j->o.store, r->ref_key, NULL);
+    if (ref_owned(r->ref_key)) f5_store_delete(j->o.store, r->ref_key, NULL);
 }
 
 void *f5_jobs_janitor_main(void *arg) {
@@ -517,7 +524,7 @@ void *f5_jobs_janitor_main(void *arg) {
 
 static void recover_failed(void *user, const f5_job_rec *r) {
     f5_jobs *j = user;
-    if (r->ref_key[0]) f5_store_delete(j->o.store, r->ref_key, NULL);
+    if (ref_owned(r->ref_key)) f5_store_delete(j->o.store, r->ref_key, NULL);
 }
 
 f5_status f5_jobs_start_janitor(f5_jobs *j, f5_error *err) {

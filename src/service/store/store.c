@@ -6,6 +6,8 @@
 
 #include "core/error.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool f5_store_key_valid(const char *key) {
@@ -101,4 +103,39 @@ f5_status f5_store_commit(f5_store_writer *w, f5_error *err) {
 
 void f5_store_abort(f5_store_writer *w) {
     if (w) w->s->ops->abort(w);
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+f5_status f5_store_list(f5_store *s, const char *dir, char ***keys, size_t *n, f5_error *err) {
+    *keys = NULL;
+    *n = 0;
+    f5_status st = check_key(dir, err);
+    if (st) return st;
+    if (!s->ops->list) return f5_errf(err, F5_ERR_UNSUPPORTED, "storage: this backend cannot list blobs");
+    char **names = NULL;
+    size_t k = 0;
+    if ((st = s->ops->list(s, dir, &names, &k, err))) return st;
+    for (size_t i = 0; i < k; i++) { /* name -> dir/name */
+        size_t l = strlen(dir) + strlen(names[i]) + 2;
+        char *full = malloc(l);
+        if (!full) {
+            f5_store_list_free(names, k);
+            return f5_errf(err, F5_ERR_NOMEM, "storage: out of memory");
+        }
+        snprintf(full, l, "%s/%s", dir, names[i]);
+        free(names[i]);
+        names[i] = full;
+    }
+    if (k > 1) qsort(names, k, sizeof *names, cmp_str);
+    *keys = names;
+    *n = k;
+    return F5_OK;
+}
+
+void f5_store_list_free(char **keys, size_t n) {
+    for (size_t i = 0; keys && i < n; i++) free(keys[i]);
+    free(keys);
 }

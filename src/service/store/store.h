@@ -41,6 +41,12 @@ f5_status f5_store_write(f5_store_writer *w, const void *data, size_t len, f5_er
 f5_status f5_store_commit(f5_store_writer *w, f5_error *err);
 void f5_store_abort(f5_store_writer *w);
 
+/* Keys directly under dir ("voices/meta": "voices/meta/a.json", ... but not
+ * deeper levels), sorted, into *keys (an array of *n malloc'd strings;
+ * free with f5_store_list_free). A missing dir lists nothing. */
+f5_status f5_store_list(f5_store *s, const char *dir, char ***keys, size_t *n, f5_error *err);
+void f5_store_list_free(char **keys, size_t n);
+
 bool f5_store_key_valid(const char *key);
 
 #endif

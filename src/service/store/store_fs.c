@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/fsutil.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -172,7 +173,48 @@ static f5_status fs_size(f5_store *s, const char *key, uint64_t *size, f5_error 
     return F5_OK;
 }
 
+/* Regular files of DIR/dir whose names are valid key segments (the
+ * writers' temporary "NAME.tmp-XXXXXX" files are skipped). */
+static f5_status fs_list(f5_store *s, const char *dir, char ***names, size_t *n, f5_error *err) {
+    char path[PATH_MAX];
+    f5_status st = key_path(s, dir, path, sizeof path, err);
+    if (st) return st;
+    DIR *d = opendir(path);
+    if (!d) {
+        if (errno == ENOENT) return F5_OK;
+        return f5_errf(err, F5_ERR_IO, "storage: list %s: %s", dir, strerror(errno));
+    }
+    char **v = NULL;
+    size_t k = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || strstr(e->d_name, ".tmp-") || !f5_store_key_valid(e->d_name)) continue;
+        char fp[PATH_MAX];
+        struct stat sb;
+        if ((size_t)snprintf(fp, sizeof fp, "%s/%s", path, e->d_name) >= sizeof fp || stat(fp, &sb) != 0 ||
+            !S_ISREG(sb.st_mode))
+            continue;
+        if (k == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            char **nv = realloc(v, nc * sizeof *nv);
+            if (!nv) goto oom;
+            v = nv, cap = nc;
+        }
+        if (!(v[k] = strdup(e->d_name))) goto oom;
+        k++;
+    }
+    closedir(d);
+    *names = v;
+    *n = k;
+    return F5_OK;
+oom:
+    closedir(d);
+    for (size_t i = 0; i < k; i++) free(v[i]);
+    free(v);
+    return f5_errf(err, F5_ERR_NOMEM, "storage: out of memory");
+}
+
 static const f5_store_ops fs_ops = {
     .close = fs_close, .get = fs_get, .del = fs_delete, .path = fs_path, .size = fs_size,
-    .begin = fs_begin, .write = fs_write, .commit = fs_commit, .abort = fs_abort,
+    .begin = fs_begin, .write = fs_write, .commit = fs_commit, .abort = fs_abort, .list = fs_list,
 };

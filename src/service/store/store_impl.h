@@ -19,6 +19,8 @@ typedef struct f5_store_ops {
     f5_status (*write)(f5_store_writer *w, const void *data, size_t len, f5_error *err);
     f5_status (*commit)(f5_store_writer *w, f5_error *err);
     void (*abort)(f5_store_writer *w);
+    /* Names (not keys) of the blobs directly under dir, unsorted; store.c sorts. */
+    f5_status (*list)(f5_store *s, const char *dir, char ***names, size_t *n, f5_error *err);
 } f5_store_ops;
 
 struct f5_store {

@@ -189,14 +189,15 @@ static const char EMPTY_SHA[] = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934
 /* Perform method on key. upload: the body (rewound per attempt) with its
  * hash; resp: the response body (may be NULL); *status: the HTTP status of
  * the last attempt (0 = no response). Retries as described at the top. */
-static f5_status request(s3_store *s, const char *method, const char *key, FILE *upload, uint64_t up_len,
-                         const char *up_sha, body_buf *resp, long *status, f5_error *err) {
-    char full[400], uri[1200], url[1600];
+static f5_status request_q(s3_store *s, const char *method, const char *key, const char *query, FILE *upload,
+                           uint64_t up_len, const char *up_sha, body_buf *resp, long *status, f5_error *err) {
+    char full[400], uri[1200], url[3000];
     snprintf(full, sizeof full, "%s%s", s->prefix, key);
     char enc[1000];
     f5_s3_uri_encode(full, 1, enc, sizeof enc);
-    snprintf(uri, sizeof uri, "%s/%s", s->base_uri, enc);
-    snprintf(url, sizeof url, "%s%s", s->scheme_host, uri);
+    if (*query) snprintf(uri, sizeof uri, "%s/", s->base_uri); /* a bucket operation (list) */
+    else snprintf(uri, sizeof uri, "%s/%s", s->base_uri, enc);
+    snprintf(url, sizeof url, "%s%s%s%s", s->scheme_host, uri, *query ? "?" : "", query);
     const char *sha = upload ? up_sha : EMPTY_SHA;
     unsigned seed = (unsigned)(f5_now_s() * 1e6) ^ (unsigned)(uintptr_t)&seed;
     double backoff = 0.2;
@@ -215,7 +216,7 @@ static f5_status request(s3_store *s, const char *method, const char *key, FILE 
         int nh = 3;
         if (s->creds.session_token[0]) hs[nh++] = (f5_s3_header){"x-amz-security-token", s->creds.session_token};
         char auth[600];
-        if ((st = f5_s3_authorization(&s->creds, method, uri, "", hs, nh, sha, amzdate, auth, sizeof auth, err)))
+        if ((st = f5_s3_authorization(&s->creds, method, uri, query, hs, nh, sha, amzdate, auth, sizeof auth, err)))
             return st;
         CURL *c = curl_easy_init();
         if (!c) return f5_errf(err, F5_ERR_NOMEM, "storage: s3: cannot start a request");
@@ -267,6 +268,11 @@ static f5_status request(s3_store *s, const char *method, const char *key, FILE 
     }
     return f5_errf(err, F5_ERR_IO, "storage: s3 %s %s at %s: %s after %d attempts", method, key, s->scheme_host, why,
                    s->retries);
+}
+
+static f5_status request(s3_store *s, const char *method, const char *key, FILE *upload, uint64_t up_len,
+                         const char *up_sha, body_buf *resp, long *status, f5_error *err) {
+    return request_q(s, method, key, "", upload, up_len, up_sha, resp, status, err);
 }
 
 /* A 4xx as an error naming the S3 error code from the XML body. */
@@ -383,7 +389,74 @@ out:
     return st;
 }
 
+/* ListObjectsV2 with prefix "<prefix>dir/" and delimiter "/": the <Key>s
+ * of one level, following continuation tokens. Keys are plain
+ * [A-Za-z0-9._-/] (f5_store_key_valid), so no XML entity appears in them. */
+static f5_status s3_list(f5_store *sb, const char *dir, char ***names, size_t *n, f5_error *err) {
+    s3_store *s = (s3_store *)sb;
+    char pfx[400], epfx[1200], token[1024] = "", etoken[3100], query[4500];
+    snprintf(pfx, sizeof pfx, "%s%s/", s->prefix, dir);
+    f5_s3_uri_encode(pfx, 0, epfx, sizeof epfx);
+    size_t plen = strlen(pfx), k = 0, cap = 0;
+    char **v = NULL;
+    f5_status st = F5_OK;
+    for (int page = 0; page < 10000; page++) {
+        f5_s3_uri_encode(token, 0, etoken, sizeof etoken);
+        /* canonical order: parameter names sorted */
+        if (token[0])
+            snprintf(query, sizeof query, "continuation-token=%s&delimiter=%%2F&list-type=2&prefix=%s", etoken, epfx);
+        else snprintf(query, sizeof query, "delimiter=%%2F&list-type=2&prefix=%s", epfx);
+        body_buf b = {0};
+        long status = 0;
+        st = request_q(s, "GET", "", query, NULL, 0, NULL, &b, &status, err);
+        if (!st && status / 100 != 2) st = http_err("LIST", dir, status, &b, err);
+        if (st) {
+            free(b.p);
+            goto fail;
+        }
+        const char *p = b.p ? (const char *)b.p : "";
+        for (const char *q = strstr(p, "<Key>"); q; q = strstr(q, "<Key>")) {
+            q += 5;
+            const char *e = strstr(q, "</Key>");
+            if (!e) break;
+            size_t l = (size_t)(e - q);
+            if (l > plen && !strncmp(q, pfx, plen) && !memchr(q + plen, '/', l - plen)) {
+                if (k == cap) {
+                    size_t nc = cap ? cap * 2 : 16;
+                    char **nv = realloc(v, nc * sizeof *nv);
+                    if (!nv) {
+                        free(b.p);
+                        goto oom;
+                    }
+                    v = nv, cap = nc;
+                }
+                if (!(v[k] = strndup(q + plen, l - plen))) {
+                    free(b.p);
+                    goto oom;
+                }
+                k++;
+            }
+            q = e;
+        }
+        bool more = strstr(p, "<IsTruncated>true</IsTruncated>") != NULL;
+        const char *t = strstr(p, "<NextContinuationToken>");
+        token[0] = 0;
+        if (more && t) sscanf(t + 23, "%1023[^<]", token);
+        free(b.p);
+        if (!more || !token[0]) break;
+    }
+    *names = v;
+    *n = k;
+    return F5_OK;
+oom:
+    st = f5_errf(err, F5_ERR_NOMEM, "storage: out of memory");
+fail:
+    for (size_t i = 0; i < k; i++) free(v[i]);
+    free(v);
+    return st;
+}
+
 static const f5_store_ops s3_ops = {
     .close = s3_close, .get = s3_get, .del = s3_delete, .size = s3_size, .presign = s3_presign,
-    .begin = s3_begin, .write = s3_write, .commit = s3_commit, .abort = s3_abort,
+    .begin = s3_begin, .write = s3_write, .commit = s3_commit, .abort = s3_abort, .list = s3_list,
 };

@@ -101,7 +101,11 @@ static void test_form(void) {
         {{"text", "\xff\xfe", "voice", "RIFF", "ref_text", "r", NULL}, "invalid_text", 400, "text"},
         {{"text", "  ", "voice", "RIFF", "ref_text", "r", NULL}, "missing_field", 400, "text"},
         {{"text", "hi", "voice", "", "ref_text", "r", NULL}, "invalid_audio", 422, "voice"},
-        {{"text", "hi", "voice_id", "bob", "ref_text", "r", NULL}, "voice_not_found", 404, "voice_id"},
+        {{"text", "hi", "voice_id", "bob", NULL}, "", 0, ""}, /* resolved (or 404) by the route */
+        {{"text", "hi", "voice_id", "bob", "voice", "RIFF", NULL}, "invalid_field", 400, "voice_id"},
+        {{"text", "hi", "voice_id", " ", NULL}, "invalid_field", 400, "voice_id"},
+        {{"text", "hi", "ref_text", "r", NULL}, "missing_field", 400, "voice"},
+        {{"text", "hi", "voice", "RIFF", NULL}, "", 0, ""}, /* no ref_text: transcribed or 422 by the route */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         f5_tts_form *f = f5_tts_form_new(&cfg, NULL, "refs/x");
@@ -125,6 +129,14 @@ static void test_form(void) {
     CHECK(rq.seed_given && rq.params.seed == 18446744073709551615ULL && rq.params.remove_silence);
     CHECK(rq.params.format == F5_FMT_MP3 && rq.async);
     CHECK_STREQ(rq.text, "xin chào");
+    CHECK(!rq.voice_id && !rq.ref_text_missing);
+    f5_tts_form_free(f);
+    /* a saved voice by id or name; ref_text then comes from the voice */
+    f = f5_tts_form_new(&cfg, NULL, "refs/x");
+    const char *kv2[] = {"text", "hi", "voice_id", "Bà Tư", NULL};
+    CHECK_STREQ(run_form(f, kv2, &rq), "");
+    CHECK_STREQ(rq.voice_id, "Bà Tư");
+    CHECK(rq.ref_text_missing && rq.ref_key[0] == 0);
     f5_tts_form_free(f);
 }
 

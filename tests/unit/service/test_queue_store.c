@@ -228,6 +228,23 @@ static void test_store(void) {
     CHECK(f5_store_delete(s, "refs/up", &err) == F5_OK);
     CHECK(f5_store_delete(s, "refs/up", &err) == F5_OK); /* idempotent */
     CHECK(f5_store_get(s, "refs/up", &d, &n, &err) == F5_ERR_NOT_FOUND);
+    /* listing one level: sorted, no deeper keys, no uncommitted writer files */
+    CHECK(f5_store_put(s, "voices/meta/b.json", "1", 1, &err) == F5_OK);
+    CHECK(f5_store_put(s, "voices/meta/a.json", "2", 1, &err) == F5_OK);
+    CHECK(f5_store_put(s, "voices/meta/sub/c.json", "3", 1, &err) == F5_OK);
+    CHECK(f5_store_begin(s, "voices/meta/pending.json", &w, &err) == F5_OK);
+    char **keys;
+    size_t nk;
+    CHECK(f5_store_list(s, "voices/meta", &keys, &nk, &err) == F5_OK);
+    CHECKF(nk == 2, "%zu keys", nk);
+    if (nk == 2) {
+        CHECK_STREQ(keys[0], "voices/meta/a.json");
+        CHECK_STREQ(keys[1], "voices/meta/b.json");
+    }
+    f5_store_list_free(keys, nk);
+    f5_store_abort(w);
+    CHECK(f5_store_list(s, "voices/none", &keys, &nk, &err) == F5_OK && nk == 0);
+    CHECK(f5_store_list(s, "../x", &keys, &nk, &err) == F5_ERR_INVALID_ARG);
     const char *bad[] = {"../etc/passwd", "/abs", "a//b", "a/../b", "sp ace", "", "a/", "x\n"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         CHECKF(!f5_store_key_valid(bad[i]), "key '%s' accepted", bad[i]);
