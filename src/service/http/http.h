@@ -92,6 +92,7 @@ struct f5_http_req {
     int retry_after_s;           /* > 0: Retry-After for this 429/503 instead of the configured one */
     bool www_authenticate;       /* 401: add WWW-Authenticate: Bearer */
     char client_ip[64];          /* the peer's address ("" if unknown) */
+    f5_auth_verdict deferred;    /* an auth refusal answered once the body is read (status 0 = none) */
     /* POST /v1/audio/speech with stream_format "sse": audio as base64 events */
     bool sse, sse_done;
     long sse_input_chars;

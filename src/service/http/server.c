@@ -292,6 +292,14 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
             if (v.status == 429) f5_obs_inc(cx->metrics, F5_OBS_RATE_LIMITED, v.code, NULL);
             req->retry_after_s = v.retry_after_s;
             req->www_authenticate = v.status == 401;
+            /* A refused request with a (bounded) body is answered once the body is read and
+             * discarded, so clients that send it all before reading see the answer, not EPIPE. */
+            const char *bl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+            if (req->route->takes_body && bl && strtoll(bl, NULL, 10) > 0 &&
+                strtoll(bl, NULL, 10) <= cx->cfg->max_body_bytes) {
+                req->deferred = v;
+                return MHD_YES;
+            }
             return f5_http_error(req, v.status, v.code, NULL, "%s", v.message);
         }
         /* Over the limit: a body up to twice the limit is read and discarded
@@ -317,7 +325,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         if (req->body_bytes > 2 * cx->cfg->max_body_bytes)
             return f5_http_error(req, 413, "body_too_large", NULL, "request body exceeds the limit of %lld bytes",
                                  cx->cfg->max_body_bytes);
-        if (req->route->takes_body && !req->body_too_large) {
+        if (req->route->takes_body && !req->body_too_large && !req->deferred.status) {
             if (req->route->handler == f5_route_tts) f5_route_tts_body(cx, req, upload_data, n);
             else if (!body_append(req, upload_data, n))
                 return f5_http_error(req, 500, "out_of_memory", NULL, "cannot buffer a request body of %lld bytes",
@@ -326,6 +334,8 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         return MHD_YES;
     }
     if (req->responded) return MHD_YES;
+    if (req->deferred.status)
+        return f5_http_error(req, req->deferred.status, req->deferred.code, NULL, "%s", req->deferred.message);
     if (req->body_too_large)
         return f5_http_error(req, 413, "body_too_large", NULL, "request body of %lld bytes exceeds the limit of %lld",
                              req->body_bytes, cx->cfg->max_body_bytes);
