@@ -193,7 +193,7 @@ add('text with a UTF-16 surrogate', () => tts({ text: Buffer.from([0x41, 0xed, 0
 add('text with a NUL byte', () => tts({ text: Buffer.from('ab\0cd') }), { status: 400, code: 'invalid_text' });
 add('text over the length limit', () => tts({ text: 'a'.repeat(5001) }), { status: 413, code: 'text_too_long' });
 add('text far over the limit (1 MB)', () => tts({ text: 'a'.repeat(1 << 20) }), { status: 413, code: 'text_too_long' });
-add('missing ref_text', () => tts({ ref_text: null }), { status: 400, code: 'missing_field' });
+add('missing ref_text (no --asr-url)', () => tts({ ref_text: null }), { status: 422, code: 'ref_text_required' });
 add('ref_text with invalid UTF-8', () => tts({ ref_text: Buffer.from([0xf8, 0x88, 0x80]) }), { status: 400, code: 'invalid_text' });
 add('ref_text over 4 KB', () => tts({ ref_text: 'r'.repeat(5000) }), { status: 400, code: 'invalid_field' });
 // numbers

@@ -133,7 +133,7 @@ describe('speaker library, auth off (local user)', () => {
     const v = await enrol(srv, { name: 'Giọng Nam', audio: h.refWav(2.0), ref_text: h.REF_TEXT });
     assert.equal(v.status, 201);
     const synth = async (voice_id) => {
-      const r = await h.tts(srv, { text: 'Hello there.', voice_id, nfe_step: 2, seed: 5 });
+      const r = await h.tts(srv, { text: 'Hello there.', voice_id, nfe_step: 4, seed: 5 });
       const body = Buffer.from(await r.arrayBuffer());
       assert.equal(r.status, 200, body.toString().slice(0, 300));
       const id = r.headers.get('x-job-id');
@@ -150,7 +150,7 @@ describe('speaker library, auth off (local user)', () => {
     assert.equal(byName.hit, true, 'the saved voice is prepared once');
     assert.ok(byId.body.equals(byName.body), 'same voice and seed: same audio by id and by name');
     // the same as uploading that clip with its transcript
-    const up = await h.tts(srv, { text: 'Hello there.', voice: h.refWav(2.0), ref_text: h.REF_TEXT, nfe_step: 2, seed: 5 });
+    const up = await h.tts(srv, { text: 'Hello there.', voice: h.refWav(2.0), ref_text: h.REF_TEXT, nfe_step: 4, seed: 5 });
     assert.ok(Buffer.from(await up.arrayBuffer()).equals(byId.body));
     // the clip survives its jobs
     assert.equal((await call(srv, 'GET', `/voices/${v.json.id}/audio`)).status, 200);
@@ -250,7 +250,7 @@ describe('speaker library with keys: ownership and scopes', () => {
     const lb = await call(srv, 'GET', '/voices', { headers: B });
     assert.deepEqual(lb.json.data.map((v) => v.id), [b.json.id]);
     assert.equal((await call(srv, 'GET', '/voices/mine', { headers: B })).json.id, b.json.id, 'by name: your own');
-    const r = await h.tts(srv, { text: 'x', voice_id: a.json.id, nfe_step: 2 }, B);
+    const r = await h.tts(srv, { text: 'x', voice_id: a.json.id, nfe_step: 4 }, B);
     assert.equal(r.status, 404);
     const root = await call(srv, 'GET', '/voices', { headers: ROOT });
     assert.equal(root.json.data.length, 2);
