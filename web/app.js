@@ -17,6 +17,8 @@ const I18N = {
     needRefText: 'Please type what the reference voice says.', micDenied: 'Microphone not available: ',
     recorded: 'Recorded', seconds: 's', failed: 'Failed', cancelled: 'Cancelled', network: 'Network error: ',
     tooLong: 'The text is too long.', preview: 'Preview normalised text',
+    keyNeeded: 'This server needs an API key (ask its operator for one).', keySave: 'Use this key',
+    keyRejected: 'The API key was not accepted; enter another one.',
   },
   vi: {
     title: 'Chuyển văn bản thành giọng nói (nhân bản giọng)', text: 'Văn bản cần đọc', chars: 'ký tự',
@@ -30,6 +32,8 @@ const I18N = {
     needVoice: 'Vui lòng tải lên hoặc ghi âm giọng mẫu.', needRefText: 'Vui lòng nhập nội dung của giọng mẫu.',
     micDenied: 'Không dùng được micro: ', recorded: 'Đã ghi', seconds: 'giây', failed: 'Thất bại',
     cancelled: 'Đã huỷ', network: 'Lỗi mạng: ', tooLong: 'Văn bản quá dài.', preview: 'Xem trước văn bản đã chuẩn hoá',
+    keyNeeded: 'Máy chủ này cần khoá API (hãy xin người quản trị).', keySave: 'Dùng khoá này',
+    keyRejected: 'Khoá API không được chấp nhận; hãy nhập khoá khác.',
   },
 };
 
@@ -37,6 +41,31 @@ const $ = (id) => document.getElementById(id);
 let lang = localStorage.getItem('f5-lang') || ((navigator.language || '').startsWith('vi') ? 'vi' : 'en');
 let voiceBlob = null, voiceName = 'voice.wav', recorder = null, events = null, maxChars = 5000;
 const t = (k) => (I18N[lang] && I18N[lang][k]) || I18N.en[k] || k;
+
+// API key (when the server requires one): asked for on a 401, kept in this
+// browser's localStorage, sent as a Bearer token. EventSource and <audio src>
+// cannot send headers, so with a key the job's events and audio are fetched.
+let apiKey = localStorage.getItem('f5-api-key') || '';
+const authHeaders = () => (apiKey ? { Authorization: `Bearer ${apiKey}` } : {});
+function askKey(rejected) {
+  $('key-msg').dataset.i18n = rejected ? 'keyRejected' : 'keyNeeded';
+  $('key-msg').textContent = t($('key-msg').dataset.i18n);
+  $('key-box').hidden = false;
+  $('api-key').focus();
+}
+async function api(url, opts = {}) {
+  const res = await fetch(url, { ...opts, headers: { ...(opts.headers || {}), ...authHeaders() } });
+  if (res.status === 401) askKey(!!apiKey);
+  return res;
+}
+function saveKey() {
+  apiKey = $('api-key').value.trim();
+  if (apiKey) localStorage.setItem('f5-api-key', apiKey); else localStorage.removeItem('f5-api-key');
+  $('api-key').value = '';
+  $('key-box').hidden = true;
+  showError('');
+  loadInfo();
+}
 
 function applyLang() {
   document.documentElement.lang = lang;
@@ -108,9 +137,16 @@ function finish(job) {
   $('progress').value = 1;
   setStatus(`${t('done')} – ${job.audio_seconds ? job.audio_seconds.toFixed(2) + ' ' + t('seconds') : ''}` +
             (job.rtf ? ` (RTF ${job.rtf.toFixed(2)})` : ''));
-  const url = job.result_url;
-  $('player').src = url; $('player').hidden = false;
-  $('download').href = url; $('download').download = `${job.job_id}.${job.format}`; $('download').hidden = false;
+  const show = (url) => {
+    $('player').src = url; $('player').hidden = false;
+    $('download').href = url; $('download').download = `${job.job_id}.${job.format}`; $('download').hidden = false;
+  };
+  if (!apiKey) return show(job.result_url);
+  api(job.result_url).then(async (r) => {
+    if (!r.ok) return fail(`${t('failed')} (HTTP ${r.status})`);
+    if ($('player').src.startsWith('blob:')) URL.revokeObjectURL($('player').src);
+    show(URL.createObjectURL(await r.blob()));
+  }).catch((e) => fail(t('network') + e.message));
 }
 
 function fail(msg) {
@@ -119,7 +155,47 @@ function fail(msg) {
   setStatus(''); showError(msg);
 }
 
+function onEvent(name, d) {
+  if (name === 'progress') {
+    $('progress').value = d.progress;
+    setStatus(`${d.status === 'queued' ? t('queued') : t('running')} ${Math.round(d.progress * 100)}%`);
+  } else if (name === 'done') finish(d);
+  else if (name === 'error') {
+    const err = d.error || {};
+    fail(`${d.status === 'cancelled' ? t('cancelled') : t('failed')}: ${err.message || ''} (${err.code || d.status})`);
+  }
+}
+
+// The job's Server-Sent Events read through fetch (so the key goes along).
+async function followWithKey(jobId) {
+  const ctl = new AbortController();
+  events = { close: () => ctl.abort() };
+  try {
+    const res = await api(`/jobs/${jobId}/events`, { signal: ctl.signal });
+    if (!res.ok) return fail(`${t('failed')} (HTTP ${res.status})`);
+    const reader = res.body.getReader(), dec = new TextDecoder();
+    let buf = '';
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) break;
+      buf += dec.decode(r.value, { stream: true });
+      let i;
+      while ((i = buf.indexOf('\n\n')) >= 0) {
+        const block = buf.slice(0, i); buf = buf.slice(i + 2);
+        let name = 'message', data = '';
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event: ')) name = line.slice(7);
+          else if (line.startsWith('data: ')) data += line.slice(6);
+        }
+        if (data) onEvent(name, JSON.parse(data));
+      }
+    }
+    if (events) fail(t('network') + 'event stream closed');
+  } catch (e) { if (!ctl.signal.aborted) fail(t('network') + e.message); }
+}
+
 function follow(jobId) {
+  if (apiKey) return followWithKey(jobId);
   events = new EventSource(`/jobs/${jobId}/events`);
   events.addEventListener('progress', (e) => {
     const d = JSON.parse(e.data);
@@ -160,7 +236,7 @@ async function submit(ev) {
   $('go').disabled = true; $('progress').hidden = false; $('progress').value = 0; setStatus(t('uploading'));
   let res, body;
   try {
-    res = await fetch('/tts', { method: 'POST', body: fd });
+    res = await api('/tts', { method: 'POST', body: fd });
     body = await res.json();
   } catch (e) { return fail(t('network') + e.message); }
   if (res.status !== 202) {
@@ -177,7 +253,11 @@ async function loadInfo() {
     $('test-model').hidden = !v.test_model;
     $('version').textContent = `f5tts ${v.version}` + (v.engine && v.engine.arch ? ` · ${v.engine.arch}` : '') +
       (v.model_label ? ` · ${v.model_label}` : '');
-    const c = await (await fetch('/config')).json();
+    const cr = await api('/config');
+    if (!cr.ok) return; /* 401: the key box is shown; loadInfo runs again once a key is given */
+    const c = await cr.json();
+    $('auth-off').hidden = !(c.auth && c.auth.enabled === false);
+    $('auth-off').textContent = c.auth && c.auth.warning ? c.auth.warning : '';
     if (c['max-text-chars']) { maxChars = c['max-text-chars']; $('max').textContent = maxChars; }
     if (c.nfe) $('nfe').value = c.nfe;
     if (c.cfg !== undefined) $('cfg').value = c.cfg;
@@ -197,7 +277,7 @@ async function previewText() {
   if (!text.trim()) { showError(t('needText')); return; }
   showError('');
   try {
-    const r = await fetch('/normalize', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    const r = await api('/normalize', { method: 'POST', headers: { 'Content-Type': 'application/json' },
                                           body: JSON.stringify({ text }) });
     const j = await r.json();
     if (!r.ok) { showError(j.error ? j.error.message : `HTTP ${r.status}`); return; }
@@ -214,4 +294,6 @@ $('voice').addEventListener('change', () => {
 $('record').addEventListener('click', toggleRecord);
 if (!window.MediaRecorder || !navigator.mediaDevices) $('record').hidden = true;
 $('form').addEventListener('submit', submit);
+$('key-save').addEventListener('click', saveKey);
+$('api-key').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); saveKey(); } });
 applyLang(); updateCount(); loadInfo();
