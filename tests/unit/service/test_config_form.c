@@ -26,6 +26,11 @@ static void test_config_precedence(void) {
     CHECK(c.port == 0 && !strcmp(c.host, "127.0.0.1"));
     CHECK(!c.warmup && c.role == F5_SVC_ROLE_API);
     CHECK(!strncmp(c.queue, "sqlite:./data/", 14) && !strncmp(c.storage, "fs:./data/", 10));
+    CHECK(c.otlp_endpoint[0] == 0); /* tracing is off by default */
+    setenv("F5_OTLP_ENDPOINT", "http://127.0.0.1:4318", 1);
+    CHECK(f5_svc_config_env(&c, &err) == F5_OK && f5_svc_config_finish(&c, &err) == F5_OK);
+    CHECK_STREQ(c.otlp_endpoint, "http://127.0.0.1:4318");
+    unsetenv("F5_OTLP_ENDPOINT");
     unsetenv("F5_LISTEN");
     unsetenv("F5_MAX_QUEUE");
     unsetenv("MODEL_NAME");
@@ -44,6 +49,7 @@ static void test_config_errors(void) {
         {{"serve", "--max-batch", "0"}, 3, "--max-batch"},
         {{"serve", "--max-batch", "1000"}, 3, "--max-batch"},
         {{"serve", "--batch-frames", "-1"}, 3, "--batch-frames"},
+        {{"serve", "--otlp-endpoint", "collector:4318"}, 3, "--otlp-endpoint"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         f5_svc_config c;
