@@ -66,7 +66,8 @@ void f5_job_trace_phase(f5_job_trace *t, f5_svc_synth_phase phase, int chunk, in
 
 void f5_job_trace_end(f5_job_trace *t, const f5_job_rec *rec) {
     if (!t->tracer) return;
-    f5_obs_span_str(&t->job, "f5.job.state", f5_job_state_name(rec->state));
+    /* not terminal here: the run was handed back to the queue (shutdown) and goes on elsewhere */
+    f5_obs_span_str(&t->job, "f5.job.state", f5_job_state_terminal(rec->state) ? f5_job_state_name(rec->state) : "requeued");
     if (rec->state == F5_JOB_SUCCEEDED) {
         f5_obs_span_double(&t->job, "f5.audio_seconds", rec->audio_seconds);
         f5_obs_span_ok(&t->job);
