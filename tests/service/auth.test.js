@@ -278,6 +278,20 @@ describe('job ownership on the Redis queue', () => {
     assert.equal(over.status, 429);
     assert.equal((await over.json()).error.code, 'concurrency_limit');
     assert.equal((await h.tts(srv, h.ttsFields({ mode: 'async', nfe_step: 4 }), { 'X-API-Key': b })).status, 202);
+    // two API nodes on the same Redis draw from one token bucket per key
+    const lim = addKey(data, 'lim', '--rate', '60');
+    const srv2 = await h.startServer({ data, args: ['--queue', `redis://127.0.0.1:${port}/0`, '--shutdown-grace', '0'] });
+    try {
+      await waitStatus(srv, '/config', { 'X-API-Key': lim }, 200, 5000);
+      await waitStatus(srv2, '/config', { 'X-API-Key': lim }, 200, 5000);
+      let r, n = 0;
+      for (; n < 40; n++) { r = await get(n % 2 ? srv2 : srv, '/config', { 'X-API-Key': lim }); if (r.status !== 200) break; }
+      assert.equal(r.status, 429);
+      assert.ok(n <= 11, `${n} requests passed across two nodes (one bucket of 10, not one per node)`);
+      assert.equal(r.json.error.code, 'rate_limited');
+      assert.ok(Number(r.headers.get('retry-after')) >= 1);
+      assert.equal(cli('EXISTS', 'f5:rl:key:lim'), '1', 'the bucket lives in Redis');
+    } finally { await h.stopServer(srv2); }
   });
 });
 

@@ -32,7 +32,8 @@ bool f5_auth_host_is_loopback(const char *host) {
     return !strncmp(host, "127.", 4) || !strcmp(host, "::1") || !strcmp(host, "[::1]") || !strcasecmp(host, "localhost");
 }
 
-f5_status f5_auth_create(f5_auth_mode mode, bool loopback, const char *keys_path, f5_auth **out, f5_error *err) {
+f5_status f5_auth_create(f5_auth_mode mode, bool loopback, const char *keys_path, const char *shared_url, f5_auth **out,
+                         f5_error *err) {
     *out = NULL;
     f5_auth *a = calloc(1, sizeof *a);
     if (!a) return f5_errf(err, F5_ERR_NOMEM, "auth: out of memory");
@@ -45,6 +46,7 @@ f5_status f5_auth_create(f5_auth_mode mode, bool loopback, const char *keys_path
         st = f5_errf(err, F5_ERR_NOMEM, "auth: out of memory");
         goto fail;
     }
+    if (shared_url && (st = f5_ratelimit_share_redis(a->rl, shared_url, err))) goto fail;
     *out = a;
     return F5_OK;
 fail:

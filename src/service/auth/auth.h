@@ -44,8 +44,11 @@ typedef struct f5_auth_verdict {
 f5_status f5_auth_mode_parse(const char *s, f5_auth_mode *out);
 /* True for 127.0.0.0/8, ::1 and localhost. */
 bool f5_auth_host_is_loopback(const char *host);
-/* keys_path: the file backend's path. Takes ownership of nothing. */
-f5_status f5_auth_create(f5_auth_mode mode, bool loopback, const char *keys_path, f5_auth **out, f5_error *err);
+/* keys_path: the file backend's path. shared_url: a redis:// URL whose
+ * server holds the rate buckets for every node (NULL = buckets in this
+ * process). Takes ownership of nothing. */
+f5_status f5_auth_create(f5_auth_mode mode, bool loopback, const char *keys_path, const char *shared_url, f5_auth **out,
+                         f5_error *err);
 void f5_auth_free(f5_auth *a);
 /* Whether auth applies right now. */
 bool f5_auth_enabled(f5_auth *a);

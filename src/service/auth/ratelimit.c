@@ -4,6 +4,8 @@
  */
 #include "service/auth/ratelimit.h"
 
+#include "service/auth/ratelimit_redis.h"
+
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -21,6 +23,7 @@ struct f5_ratelimit {
     pthread_mutex_t mu;
     bucket *b;
     size_t cap, n;
+    f5_ratelimit_redis *shared; /* set: buckets live in Redis */
 };
 
 f5_ratelimit *f5_ratelimit_create(void) {
@@ -36,8 +39,13 @@ f5_ratelimit *f5_ratelimit_create(void) {
     return rl;
 }
 
+f5_status f5_ratelimit_share_redis(f5_ratelimit *rl, const char *url, f5_error *err) {
+    return f5_ratelimit_redis_open(url, &rl->shared, err);
+}
+
 void f5_ratelimit_free(f5_ratelimit *rl) {
     if (!rl) return;
+    f5_ratelimit_redis_close(rl->shared);
     pthread_mutex_destroy(&rl->mu);
     free(rl->b);
     free(rl);
@@ -81,6 +89,7 @@ static void compact(f5_ratelimit *rl, double now) {
 bool f5_ratelimit_take(f5_ratelimit *rl, const char *id, double rate_per_min, double now_s, int *retry_after_s) {
     *retry_after_s = 0;
     if (!(rate_per_min > 0) || !rl) return true;
+    if (rl->shared) return f5_ratelimit_redis_take(rl->shared, id, rate_per_min, capacity(rate_per_min), retry_after_s);
     pthread_mutex_lock(&rl->mu);
     if ((rl->n + 1) * 2 > rl->cap) compact(rl, now_s);
     size_t j = hash(id) & (rl->cap - 1);

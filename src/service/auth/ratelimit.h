@@ -7,11 +7,16 @@
 #ifndef F5_AUTH_RATELIMIT_H
 #define F5_AUTH_RATELIMIT_H
 
+#include "f5tts.h"
+
 #include <stdbool.h>
 
 typedef struct f5_ratelimit f5_ratelimit;
 
 f5_ratelimit *f5_ratelimit_create(void);
+/* Share the buckets through Redis (ratelimit_redis.h) from now on: every
+ * node using the same Redis draws from the same bucket per id. */
+f5_status f5_ratelimit_share_redis(f5_ratelimit *rl, const char *url, f5_error *err);
 void f5_ratelimit_free(f5_ratelimit *rl);
 /* Take one token from id's bucket at now_s (monotonic seconds). True when
  * allowed; otherwise *retry_after_s is the whole seconds (>= 1) until a
