@@ -249,4 +249,36 @@ describe('tracing', () => {
     assert.equal((await fetch(`${srv.base}/healthz`)).status, 200);
     assert.ok(Date.now() - t0 < 1000);
   });
+
+  it('a receiver that accepts and never answers: requests do not wait for it', async () => {
+    const held = [];
+    const hole = net.createServer((c) => { held.push(c); c.on('error', () => {}); }); // reads nothing, answers nothing
+    await new Promise((r) => hole.listen(rx.port, '127.0.0.1', r));
+    try {
+      const before = await metric(srv, 'f5tts_trace_spans_dropped_total{reason="export_failed"}');
+      const r = await h.tts(srv, h.ttsFields({ format: 'wav', nfe_step: 4, seed: 20 }));
+      assert.equal(r.status, 200, await r.clone().text());
+      await r.arrayBuffer();
+      await waitFor(() => held.length > 0, 'the exporter to connect to the black hole');
+      let worst = 0; // traced probes while the export thread hangs in its POST
+      for (let i = 0; i < 30; i++) {
+        const t0 = Date.now();
+        const q = await fetch(`${srv.base}/healthz`, { headers: { traceparent: `00-${hex(32)}-${hex(16)}-01` } });
+        assert.equal(q.status, 200);
+        worst = Math.max(worst, Date.now() - t0);
+      }
+      assert.ok(worst < 1000, `a request took ${worst} ms while the exporter hung`);
+      // the hung POST times out (5 s) and its spans are counted dropped
+      const end = Date.now() + 15000;
+      let now = before;
+      while (Date.now() < end && now <= before) {
+        await h.sleep(250);
+        now = await metric(srv, 'f5tts_trace_spans_dropped_total{reason="export_failed"}');
+      }
+      assert.ok(now > before, `dropped ${before} -> ${now}`);
+    } finally {
+      for (const c of held) c.destroy();
+      hole.close();
+    }
+  });
 });
