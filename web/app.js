@@ -8,7 +8,7 @@ const I18N = {
   en: {
     title: 'Voice cloning text-to-speech', text: 'Text to speak', chars: 'characters', reference: 'Reference voice',
     upload: 'Upload audio', record: 'Record', stop: 'Stop recording', refText: 'Transcript of the reference',
-    savedVoices: 'Saved voices', comingSoon: 'coming soon', speed: 'Speed', removeSilence: 'Remove silences',
+    savedVoices: 'Saved voices', noVoice: '(use the uploaded or recorded clip)', play: 'Play sample', delete: 'Delete', voiceName: 'Name for this voice', saveVoice: 'Save as voice', needName: 'Give the voice a name.', quality: 'Quality', qualityOk: 'good', warnings: 'warnings', saved: 'Saved', loudness: 'loudness', clipping: 'clipping', cutAt: 'cut at', speed: 'Speed', removeSilence: 'Remove silences',
     advanced: 'Advanced settings', nfe: 'NFE steps', cfg: 'CFG strength', seed: 'Seed (empty = random)',
     format: 'Format', synthesize: 'Synthesize', download: 'Download',
     testModel: 'TEST MODEL: random weights, the audio is noise. Configure a real model (f5tts models pull F5TTS_v1_Base).',
@@ -23,7 +23,7 @@ const I18N = {
   vi: {
     title: 'Chuyển văn bản thành giọng nói (nhân bản giọng)', text: 'Văn bản cần đọc', chars: 'ký tự',
     reference: 'Giọng mẫu', upload: 'Tải tệp âm thanh', record: 'Ghi âm', stop: 'Dừng ghi âm',
-    refText: 'Nội dung lời nói trong giọng mẫu', savedVoices: 'Giọng đã lưu', comingSoon: 'sắp có', speed: 'Tốc độ',
+    refText: 'Nội dung lời nói trong giọng mẫu', savedVoices: 'Giọng đã lưu', noVoice: '(dùng đoạn ghi âm đã tải lên)', play: 'Nghe thử', delete: 'Xoá', voiceName: 'Tên giọng', saveVoice: 'Lưu giọng', needName: 'Hãy đặt tên cho giọng.', quality: 'Chất lượng', qualityOk: 'tốt', warnings: 'cảnh báo', saved: 'Đã lưu', loudness: 'độ lớn', clipping: 'méo', cutAt: 'cắt tại', speed: 'Tốc độ',
     removeSilence: 'Bỏ khoảng lặng', advanced: 'Cài đặt nâng cao', nfe: 'Số bước NFE', cfg: 'Độ mạnh CFG',
     seed: 'Seed (để trống = ngẫu nhiên)', format: 'Định dạng', synthesize: 'Tạo giọng nói', download: 'Tải xuống',
     testModel: 'MÔ HÌNH THỬ NGHIỆM: trọng số ngẫu nhiên, âm thanh chỉ là tiếng ồn. Hãy cấu hình mô hình thật (f5tts models pull F5TTS_v1_Base).',
@@ -65,11 +65,13 @@ function saveKey() {
   $('key-box').hidden = true;
   showError('');
   loadInfo();
+  loadVoices();
 }
 
 function applyLang() {
   document.documentElement.lang = lang;
   document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-ph]').forEach((el) => { el.placeholder = t(el.dataset.i18nPh); });
   $('lang').textContent = lang === 'en' ? 'Tiếng Việt' : 'English';
   $('record').textContent = recorder ? t('stop') : t('record');
 }
@@ -89,6 +91,7 @@ function setVoice(blob, name, info) {
   const p = $('voice-preview');
   if (p.src) URL.revokeObjectURL(p.src);
   p.src = URL.createObjectURL(blob); p.hidden = false;
+  if ($('saved-voice').value) { $('saved-voice').value = ''; onVoiceSelected(); } /* the new clip replaces the saved voice */
 }
 
 // 16-bit mono WAV from Float32 samples.
@@ -220,12 +223,16 @@ async function submit(ev) {
   const text = $('text').value.trim(), refText = $('ref-text').value.trim();
   if (!text) return showError(t('needText'));
   if ([...text].length > maxChars) return showError(t('tooLong'));
-  if (!voiceBlob) return showError(t('needVoice'));
-  if (!refText) return showError(t('needRefText'));
+  const savedId = $('saved-voice').value;
+  if (!savedId && !voiceBlob) return showError(t('needVoice'));
+  if (!savedId && !refText) return showError(t('needRefText'));
   const fd = new FormData();
   fd.append('text', text);
-  fd.append('ref_text', refText);
-  fd.append('voice', voiceBlob, voiceName);
+  if (savedId) fd.append('voice_id', savedId); /* its clip and transcript are on the server */
+  else {
+    fd.append('ref_text', refText);
+    fd.append('voice', voiceBlob, voiceName);
+  }
   fd.append('speed', $('speed').value);
   fd.append('remove_silence', $('remove-silence').checked ? 'true' : 'false');
   fd.append('nfe_step', $('nfe').value || '32');
@@ -294,6 +301,106 @@ $('voice').addEventListener('change', () => {
 $('record').addEventListener('click', toggleRecord);
 if (!window.MediaRecorder || !navigator.mediaDevices) $('record').hidden = true;
 $('form').addEventListener('submit', submit);
+
+// The speaker library: GET /voices fills the list; a saved voice replaces the
+// upload in /tts (voice_id); "Save as voice" enrols the current clip with its
+// transcript (POST /voices) and shows the quality report.
+let savedVoices = [];
+function qualityText(q) {
+  if (!q) return '';
+  const m = `${q.duration.toFixed(1)} ${t('seconds')} · ${t('loudness')} ${q.loudness_dbfs.toFixed(1)} dBFS · SNR ` +
+            `${q.snr_db.toFixed(0)} dB · ${t('clipping')} ${(100 * q.clipping_ratio).toFixed(2)}%` +
+            (q.will_cut ? ` · ${t('cutAt')} ${q.cut_at.toFixed(1)} ${t('seconds')}` : '');
+  return m;
+}
+function showQuality(v) {
+  const box = $('quality');
+  box.textContent = '';
+  if (!v || !v.quality) { box.hidden = true; return; }
+  const q = v.quality, head = document.createElement('div');
+  head.className = q.ok ? 'q-ok' : 'q-warn';
+  head.textContent = `${t('quality')}: ${q.ok ? t('qualityOk') : `${q.warnings.length} ${t('warnings')}`} – ${qualityText(q)}`;
+  box.appendChild(head);
+  const ul = document.createElement('ul');
+  for (const w of q.warnings) {
+    const li = document.createElement('li');
+    li.dataset.code = w.code;
+    li.textContent = `${w.code}: ${w.message}`;
+    ul.appendChild(li);
+  }
+  if (q.warnings.length) box.appendChild(ul);
+  box.hidden = false;
+}
+async function loadVoices(select) {
+  try {
+    const r = await api('/voices');
+    if (!r.ok) { $('voices-box').hidden = r.status === 403; return; }
+    savedVoices = (await r.json()).data;
+  } catch (e) { return; }
+  const sel = $('saved-voice'), keep = select !== undefined ? select : sel.value;
+  while (sel.options.length > 1) sel.remove(1);
+  for (const v of savedVoices) {
+    const o = document.createElement('option');
+    o.value = v.id;
+    o.textContent = `${v.name} (${v.duration.toFixed(1)} s${v.quality && !v.quality.ok ? ', ⚠' : ''})`;
+    sel.appendChild(o);
+  }
+  sel.value = savedVoices.some((v) => v.id === keep) ? keep : '';
+  onVoiceSelected();
+}
+function onVoiceSelected() {
+  const v = savedVoices.find((x) => x.id === $('saved-voice').value);
+  $('voice-play').disabled = !v; $('voice-delete').disabled = !v;
+  $('saved-preview').hidden = true;
+  if (v) { $('ref-text').value = v.ref_text; showQuality(v); }
+  else $('quality').hidden = true;
+}
+async function playVoice() {
+  const id = $('saved-voice').value;
+  if (!id) return;
+  try {
+    const r = await api(`/voices/${encodeURIComponent(id)}/audio`);
+    if (!r.ok) return showError(`${t('failed')} (HTTP ${r.status})`);
+    const p = $('saved-preview');
+    if (p.src.startsWith('blob:')) URL.revokeObjectURL(p.src);
+    p.src = URL.createObjectURL(await r.blob()); p.hidden = false;
+    p.play().catch(() => { /* autoplay may be refused: the controls stay */ });
+  } catch (e) { showError(t('network') + e.message); }
+}
+async function saveVoice() {
+  showError('');
+  const name = $('voice-name').value.trim();
+  if (!voiceBlob) return showError(t('needVoice'));
+  if (!name) return showError(t('needName'));
+  const fd = new FormData();
+  fd.append('name', name);
+  fd.append('ref_text', $('ref-text').value.trim());
+  fd.append('audio', voiceBlob, voiceName);
+  try {
+    const r = await api('/voices', { method: 'POST', body: fd });
+    const j = await r.json();
+    if (r.status !== 201) {
+      const err = j.error || {};
+      if (err.quality) showQuality({ quality: err.quality });
+      return showError(`${t('failed')} (HTTP ${r.status}): ${err.message || ''} [${err.code || ''}]`);
+    }
+    setStatus(`${t('saved')}: ${j.name}`);
+    $('voice-name').value = '';
+    await loadVoices(j.id);
+    showQuality(j);
+  } catch (e) { showError(t('network') + e.message); }
+}
+async function deleteVoice() {
+  const id = $('saved-voice').value;
+  if (!id) return;
+  const r = await api(`/voices/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  if (!r.ok) return showError(`${t('failed')} (HTTP ${r.status})`);
+  await loadVoices('');
+}
+$('saved-voice').addEventListener('change', onVoiceSelected);
+$('voice-play').addEventListener('click', playVoice);
+$('voice-save').addEventListener('click', saveVoice);
+$('voice-delete').addEventListener('click', deleteVoice);
 $('key-save').addEventListener('click', saveKey);
 $('api-key').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); saveKey(); } });
-applyLang(); updateCount(); loadInfo();
+applyLang(); updateCount(); loadInfo(); loadVoices();
