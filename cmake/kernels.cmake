@@ -3,4 +3,5 @@
 # -fno-trapping-math lets it if-convert the branch-free clamps (we never rely
 # on floating-point exception flags); -fno-math-errno lets sqrt inline.
 # No -ffast-math: summation order and NaN/Inf semantics stay as written.
-target_compile_options(f5_kernels PRIVATE $<$<CONFIG:Release>:-O3> -fno-trapping-math -fno-math-errno)
+target_compile_options(f5_kernels PRIVATE $<$<AND:$<CONFIG:Release>,$<COMPILE_LANGUAGE:C>>:-O3>
+                       $<$<COMPILE_LANGUAGE:C>:-fno-trapping-math> $<$<COMPILE_LANGUAGE:C>:-fno-math-errno>)

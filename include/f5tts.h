@@ -117,6 +117,7 @@ typedef struct f5_model_info {
     int64_t n_params;
     char checkpoint[1024];
     char precision[8];       /* in effect: "fp32" or "bf16" (a BF16 request on an unsupported CPU says fp32) */
+    char device[8];          /* in effect: "cpu" or "cuda" (the DiT's; Vocos runs on the cpu) */
 } f5_model_info;
 void f5_model_get_info(const f5_model *m, f5_model_info *info);
 

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-stages=(); total_pass=0; total_fail=0
+stages=(); total_pass=0; total_fail=0; skipped_tests=()
 count_ctest() { # from "NN% tests passed, F tests failed out of T"
   local line f t
   line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -1)
@@ -24,7 +24,8 @@ run_stage() { # kind name command...
   "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   case $kind in
-    ctest) count_ctest || { [ $rc -eq 0 ] || total_fail=$((total_fail + 1)); } ;;
+    ctest) count_ctest || { [ $rc -eq 0 ] || total_fail=$((total_fail + 1)); }
+           while read -r t; do skipped_tests+=("$t ($name)"); done < <(sed -nE 's/^[[:space:]]*[0-9]+ - (.*) \(Skipped\)$/\1/p' "$log") ;;
     fuzz) total_pass=$((total_pass + $(grep -c '^PASS fuzz_' "$log")))
           total_fail=$((total_fail + $(grep -c '^FAIL fuzz_' "$log")))
           [ $rc -eq 0 ] || [ "$(grep -c '^FAIL fuzz_' "$log")" -gt 0 ] || total_fail=$((total_fail + 1)) ;;
@@ -40,5 +41,9 @@ run_stage fuzz "fuzz (bounded, ${FUZZ_SECONDS:-15}s per target)" make --no-print
 echo "==== summary"
 fail_stages=0
 for s in "${stages[@]}"; do echo "  $s"; case $s in FAIL*) fail_stages=$((fail_stages+1));; esac; done
+if [ ${#skipped_tests[@]} -gt 0 ]; then
+  echo "  skipped (not counted; CUDA tests skip without a GPU, see bench/gpu-check.sh):"
+  for t in "${skipped_tests[@]}"; do echo "    $t"; done
+fi
 echo "$total_pass passed, $total_fail failed"
 [ $fail_stages -eq 0 ] && [ $total_fail -eq 0 ]

@@ -18,6 +18,7 @@
 #include "model/dit.h"
 #include "model/model_config.h"
 #include "model/procedural.h"
+#include "pipeline/device.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,8 +30,11 @@ static void usage(void) {
     fprintf(stderr,
             "usage: f5tts bench [--preset v1_base|base|small] [--random-weights] [--ref-seconds 5]\n"
             "                   [--gen-seconds 10] [--nfe 32] [--threads N] [--steps-to-time K]\n"
-            "                   [--dtype fp32|bf16|fp32,bf16] [--gemm | --no-gemm] [--backend cpu|ref]\n"
-            "                   [--seed S] [--json] | --vocoder-only [...] | --concurrent C [--max-batch B,1] [...]\n"
+            "                   [--dtype fp32|bf16|fp32,bf16] [--gemm | --no-gemm] [--backend cpu|ref|cuda]\n"
+            "                   [--device auto|cpu|cuda] [--batch B] [--seed S] [--json] | --vocoder-only [...]\n"
+            "                   | --concurrent C [--max-batch B,1] [...]\n"
+            "  --device      cuda runs the DiT on the GPU (= --backend cuda); the ref mel and Vocos stay on the cpu\n"
+            "  --batch B     B requests of the same length in one forward pass (2B rows with CFG); default 1\n"
             "  --dtype       precision(s) to run, comma-separated (default fp32, env F5_DTYPE)\n"
             "  --gemm        only measure the product rate at the DiT's shapes (fp32 and bf16)\n"
             "  --no-gemm     skip that measurement\n");
@@ -39,7 +43,8 @@ static void usage(void) {
 typedef struct bench_opts {
     const char *preset, *backend, *dtypes;
     double ref_s, gen_s;
-    int nfe, threads, k_steps;
+    int nfe, threads, k_steps, batch;
+    const char *device;
     unsigned long long seed;
     bool json, gemm_only, no_gemm;
 } bench_opts;
@@ -65,25 +70,28 @@ static f5_status run_one(const bench_opts *o, f5_dit *dit, const f5_dit_config *
     *r = (bench_run){.prec = prec};
     f5_dit_ctx *ctx = NULL;
     f5_dit_ctx_params cp = f5_dit_ctx_default_params();
-    cp.backend = strcmp(o->backend, "ref") ? F5_BACKEND_CPU : F5_BACKEND_REF;
+    bool cuda = !strcmp(o->backend, "cuda");
+    cp.backend = cuda ? F5_BACKEND_CUDA : strcmp(o->backend, "ref") ? F5_BACKEND_CPU : F5_BACKEND_REF;
     cp.n_threads = o->threads;
     cp.prec = prec;
-    f5_status st = f5_dit_prepare(dit, prec, err);
+    cp.max_batch = o->batch;
+    f5_status st = cuda ? f5_dit_prepare_device(dit, F5_BACKEND_CUDA, 0, prec, err) : f5_dit_prepare(dit, prec, err);
     if (!st) st = f5_dit_ctx_create(dit, &cp, &ctx, err);
     if (st) return st;
     r->packed_mb = prec == F5_KPREC_BF16 ? (double)f5_dit_packed_bytes(dit) / 1048576.0 : 0;
     r->threads = f5_dit_ctx_threads(ctx);
     double ts0 = f5_now_s();
-    if ((st = f5_dit_set_text(ctx, 1, N, text, T, NULL, err))) goto done;
+    if ((st = f5_dit_set_text(ctx, o->batch, N, text, T, NULL, err))) goto done;
     r->text_s = f5_now_s() - ts0;
     double sum_rest = 0, cpu_rest = 0, cpu_first = 0;
     r->best_s = 1e30;
     for (int k = 0; k < o->k_steps; k++) {
         if (k == 1) r->prof = (f5_kprof){0}; /* the profile covers the steps after the first */
         f5_dit_ctx_set_profile(ctx, &r->prof);
-        float tm = (float)k / (float)o->nfe;
+        float tm[256]; /* one time per batch item (all at the same step here) */
+        for (int b = 0; b < o->batch; b++) tm[b] = (float)k / (float)o->nfe;
         double a = f5_now_s(), ca = f5_cpu_s();
-        if ((st = f5_dit_step(ctx, x, cond, &tm, F5_DIT_CFG_PACKED, out, err))) goto done;
+        if ((st = f5_dit_step(ctx, x, cond, tm, F5_DIT_CFG_PACKED, out, err))) goto done;
         double dt = f5_now_s() - a, dc = f5_cpu_s() - ca;
         if (k == 0) r->first_s = dt, cpu_first = dc;
         else sum_rest += dt, cpu_rest += dc;
@@ -93,13 +101,15 @@ static f5_status run_one(const bench_opts *o, f5_dit *dit, const f5_dit_config *
     r->step_s = o->k_steps > 1 ? sum_rest / (o->k_steps - 1) : r->first_s;
     r->cpu_step_s = o->k_steps > 1 ? cpu_rest / (o->k_steps - 1) : cpu_first;
     r->prof_steps = o->k_steps > 1 ? o->k_steps - 1 : 1;
-    if (cp.backend == F5_BACKEND_CPU) {
+    if (cp.backend != F5_BACKEND_REF) {
         f5_kctx vk = *f5_dit_ctx_kernels(ctx);
-        vk.prec = F5_KPREC_F32, vk.pack = NULL, vk.scratch = NULL, vk.scratch_bytes = 0, vk.prof = NULL;
+        /* the ref mel and Vocos run on the host (cpu fp32) on every device */
+        vk = (f5_kctx){.backend = F5_BACKEND_CPU, .n_threads = vk.n_threads, .pool = vk.pool};
         if ((st = f5_bench_refmel_ms(o->ref_s, &r->refmel_ms, err))) goto done;
         if ((st = f5_bench_vocoder_ms(o->gen_s, &vk, &r->vocoder_ms, err))) goto done;
     }
-    r->total_s = r->refmel_ms * 1e-3 + r->text_s + o->nfe * r->step_s + r->vocoder_ms * 1e-3;
+    /* batch B: B ref mels and B decodes one after another on the pool */
+    r->total_s = o->batch * (r->refmel_ms + r->vocoder_ms) * 1e-3 + r->text_s + o->nfe * r->step_s;
 done:
     f5_dit_ctx_free(ctx);
     (void)cfg;
@@ -150,18 +160,21 @@ static void print_run(const bench_opts *o, const bench_run *r, double flops, con
     print_profile(r);
     printf("  reference mel (%.1f s): %.1f ms; Vocos decode (%.1f s, same pool, fp32): %.1f ms\n", o->ref_s,
            r->refmel_ms, o->gen_s, r->vocoder_ms);
+    double dit_s = r->text_s + o->nfe * r->step_s, audio = o->gen_s * o->batch;
     printf("  ESTIMATED whole synthesis at NFE %d%s: %.2f s for %.1f s of audio, RTF %.3f\n"
-           "    (= ref mel + text setup + %d x step + vocoder; steps extrapolated from %d timed)\n",
-           o->nfe, f5_cfm_uses_epss(o->nfe) ? " (EPSS grid)" : "", r->total_s, o->gen_s, r->total_s / o->gen_s,
-           o->nfe, o->k_steps);
+           "    (= %sref mel + text setup + %d x step + %svocoder; steps extrapolated from %d timed)\n",
+           o->nfe, f5_cfm_uses_epss(o->nfe) ? " (EPSS grid)" : "", r->total_s, audio, r->total_s / audio,
+           o->batch > 1 ? "B x " : "", o->nfe, o->batch > 1 ? "B x " : "", o->k_steps);
+    printf("  DiT only (text setup + %d steps): %.3f s -> %.1f audio-seconds per second over %d request%s\n", o->nfe,
+           dit_s, audio / dit_s, o->batch, o->batch == 1 ? "" : "s");
 }
 
 static void json_run(const bench_opts *o, const bench_run *r, double flops, const bench_gemm_limits *g, bool first) {
-    printf("%s{\"dtype\":\"%s\",\"threads\":%d,\"text_setup_ms\":%.2f,\"first_step_ms\":%.2f,\"step_ms\":%.2f,"
+    printf("%s{\"dtype\":\"%s\",\"batch\":%d,\"dit_seconds\":%.4f,\"threads\":%d,\"text_setup_ms\":%.2f,\"first_step_ms\":%.2f,\"step_ms\":%.2f,"
            "\"best_step_ms\":%.2f,\"cpu_seconds_per_step\":%.3f,\"gflops\":%.2f,\"gemm_limit_gflops\":%.2f,"
            "\"refmel_ms\":%.2f,\"vocoder_ms\":%.2f,\"estimated_total_seconds\":%.3f,\"rtf\":%.4f,"
            "\"packed_weights_mb\":%.1f,\"ops\":{",
-           first ? "" : ",", f5_kprec_name(r->prec), r->threads, r->text_s * 1e3, r->first_s * 1e3, r->step_s * 1e3,
+           first ? "" : ",", f5_kprec_name(r->prec), o->batch, r->text_s + o->nfe * r->step_s, r->threads, r->text_s * 1e3, r->first_s * 1e3, r->step_s * 1e3,
            r->best_s * 1e3, r->cpu_step_s, flops / r->step_s * 1e-9, g->gflops[r->prec == F5_KPREC_BF16],
            r->refmel_ms, r->vocoder_ms, r->total_s, r->total_s / o->gen_s, r->packed_mb);
     for (int f = 0; f < F5_KFAM_COUNT; f++) {
@@ -177,7 +190,7 @@ static void json_run(const bench_opts *o, const bench_run *r, double flops, cons
 static int parse_args(int argc, char **argv, bench_opts *o) {
     const char *env_dtype = getenv("F5_DTYPE");
     *o = (bench_opts){.preset = "v1_base", .backend = "cpu", .dtypes = env_dtype && *env_dtype ? env_dtype : "fp32",
-                      .ref_s = 5, .gen_s = 10, .nfe = 32, .k_steps = 2, .seed = 1001};
+                      .ref_s = 5, .gen_s = 10, .nfe = 32, .k_steps = 2, .seed = 1001, .batch = 1};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has = i + 1 < argc;
@@ -189,6 +202,8 @@ static int parse_args(int argc, char **argv, bench_opts *o) {
         else if (!strcmp(a, "--threads") && has) o->threads = atoi(argv[++i]);
         else if (!strcmp(a, "--steps-to-time") && has) o->k_steps = atoi(argv[++i]);
         else if (!strcmp(a, "--backend") && has) o->backend = argv[++i];
+        else if (!strcmp(a, "--device") && has) o->device = argv[++i];
+        else if (!strcmp(a, "--batch") && has) o->batch = atoi(argv[++i]);
         else if (!strcmp(a, "--dtype") && has) o->dtypes = argv[++i];
         else if (!strcmp(a, "--gemm")) o->gemm_only = true;
         else if (!strcmp(a, "--no-gemm")) o->no_gemm = true;
@@ -202,11 +217,29 @@ static int parse_args(int argc, char **argv, bench_opts *o) {
         }
     }
     if (o->ref_s < 0 || o->gen_s <= 0 || o->ref_s + o->gen_s > 600 || o->nfe < 1 || o->k_steps < 1 ||
-        o->threads < 0 || (strcmp(o->backend, "cpu") && strcmp(o->backend, "ref"))) {
+        o->threads < 0 || o->batch < 1 || o->batch > 256 ||
+        (strcmp(o->backend, "cpu") && strcmp(o->backend, "ref") && strcmp(o->backend, "cuda"))) {
         fprintf(stderr, "f5tts bench: need 0 <= ref, 0 < gen, ref+gen <= 600 s, nfe >= 1, steps-to-time >= 1, "
-                        "threads >= 0, backend cpu|ref\n");
+                        "threads >= 0, 1 <= batch <= 256, backend cpu|ref|cuda\n");
         return 2;
     }
+    if (o->device) {
+        f5_device want, got;
+        char msg[400];
+        f5_error e = {0};
+        if (!f5_device_parse(o->device, &want)) {
+            fprintf(stderr, "f5tts bench: --device must be auto, cpu or cuda\n");
+            return 2;
+        }
+        if (f5_device_resolve(want, &got, msg, sizeof msg, &e) != F5_OK) {
+            fprintf(stderr, "f5tts bench: %s\n", e.message);
+            return 2;
+        }
+        if (!o->json) printf("%s\n", msg);
+        if (got == F5_DEVICE_CUDA) o->backend = "cuda";
+        else if (!strcmp(o->backend, "cuda")) o->backend = "cpu";
+    }
+    if (!strcmp(o->backend, "cuda")) o->no_gemm = true; /* the cpu product rate says nothing about the GPU */
     if (o->k_steps > o->nfe) o->k_steps = o->nfe;
     return -1;
 }
@@ -236,7 +269,7 @@ int cmd_bench(int argc, char **argv) {
         return 2;
     }
     for (int i = 0; i < n_prec; i++)
-        if (precs[i] == F5_KPREC_BF16 && !f5_cpu_supports(F5_KPREC_BF16)) {
+        if (precs[i] == F5_KPREC_BF16 && strcmp(o.backend, "cuda") && !f5_cpu_supports(F5_KPREC_BF16)) {
             fprintf(stderr, "f5tts bench: bf16 asked for, but this CPU has neither AVX512-BF16 nor AMX\n");
             return 2;
         }
@@ -272,22 +305,23 @@ int cmd_bench(int argc, char **argv) {
     int T = (int)((o.ref_s + o.gen_s) * 14.0); /* ~14 characters per second of speech */
     if (T >= N) T = N - 1;
     if (T < 1) T = 1;
-    x = malloc((size_t)N * M * sizeof *x);
-    cond = calloc((size_t)N * M, sizeof *cond);
-    out = malloc((size_t)2 * N * M * sizeof *out);
-    text = malloc((size_t)T * sizeof *text);
+    size_t NB = (size_t)o.batch * (size_t)N;
+    x = malloc(NB * M * sizeof *x);
+    cond = calloc(NB * M, sizeof *cond);
+    out = malloc(2 * NB * M * sizeof *out);
+    text = malloc((size_t)o.batch * (size_t)T * sizeof *text);
     if (!x || !cond || !out || !text) {
         fprintf(stderr, "f5tts bench: out of memory\n");
         goto done;
     }
     uint64_t s = o.seed;
-    for (size_t i = 0; i < (size_t)N * M; i++) {
+    for (size_t i = 0; i < NB * M; i++) {
         s = s * 6364136223846793005ULL + 1442695040888963407ULL;
         x[i] = (float)((double)(s >> 40) * 0x1p-24 * 2.0 - 1.0);
-        if ((int)(i / M) < ref_frames) cond[i] = x[i] * 3.0f - 5.0f;
+        if ((int)(i / M % N) < ref_frames) cond[i] = x[i] * 3.0f - 5.0f;
     }
-    for (int i = 0; i < T; i++) text[i] = (int32_t)((i * 37 + 11) % 2545);
-    double flops = f5_dit_flops(&cfg, 2, N);
+    for (int i = 0; i < o.batch * T; i++) text[i] = (int32_t)((i * 37 + 11) % 2545);
+    double flops = f5_dit_flops(&cfg, 2 * o.batch, N);
     for (int i = 0; i < n_prec; i++)
         if (run_one(&o, dit, &cfg, precs[i], N, T, x, cond, text, out, &runs[i], &err)) goto fail;
     double rss = peak_rss_mb();
@@ -305,8 +339,11 @@ int cmd_bench(int argc, char **argv) {
                "threads %d%s\n",
                cfg.name, (long long)f5_dit_config_params(&cfg), o.seed, t_load, o.backend, runs[0].threads,
                o.threads > 0 ? "" : " (all CPUs)");
-        printf("  frames N = %d (%.1f s ref + %.1f s gen), text tokens %d, NFE %d, CFG packed (batch 2)\n", N, o.ref_s,
-               o.gen_s, T, o.nfe);
+        printf("  frames N = %d (%.1f s ref + %.1f s gen), text tokens %d, NFE %d, %d request%s, CFG packed (%d rows)\n",
+               N, o.ref_s, o.gen_s, T, o.nfe, o.batch, o.batch == 1 ? "" : "s", 2 * o.batch);
+        if (!strcmp(o.backend, "cuda"))
+            printf("  cuda: step times are wall times to the result on the host; the per-family split times kernel\n"
+                   "  launches only (they run asynchronously), so it is not a GPU profile\n");
         if (!o.no_gemm && g.gflops[0] > 0) print_gemm(&g, 2 * (int64_t)N);
         for (int i = 0; i < n_prec; i++) print_run(&o, &runs[i], flops, &g);
         for (int i = 1; i < n_prec; i++)

@@ -6,6 +6,7 @@
  * if it matches any --only entry and no --skip entry). */
 #include "cli/commands.h"
 #include "cli/golden/golden.h"
+#include "pipeline/device.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,11 +46,27 @@ int cmd_golden(int argc, char **argv) {
                 fprintf(stderr, "f5tts golden: --dtype must be fp32 or bf16\n");
                 return 2;
             }
+        } else if (!strcmp(argv[i], "--device") && i + 1 < argc) {
+            f5_device want, got;
+            char msg[400];
+            f5_error e = {0};
+            if (!f5_device_parse(argv[++i], &want)) {
+                fprintf(stderr, "f5tts golden: --device must be auto, cpu or cuda\n");
+                return 2;
+            }
+            if (f5_device_resolve(want, &got, msg, sizeof msg, &e) != F5_OK) {
+                fprintf(stderr, "f5tts golden: %s\n", e.message);
+                return 2;
+            }
+            printf("%s\n", msg);
+            g.cuda = got == F5_DEVICE_CUDA;
         } else if (!strcmp(argv[i], "-v"))
             g.verbose = true;
         else if (!strcmp(argv[i], "--help")) {
             printf("usage: f5tts golden DIR [--only SUBSTRING[,...]] [--skip SUBSTRING[,...]] [--threads N]\n"
-                   "                         [--dtype fp32|bf16] [-v]\n"
+                   "                         [--dtype fp32|bf16] [--device auto|cpu|cuda] [-v]\n"
+                   "  --device cuda runs the DiT and sampler cases on the GPU (the other kinds run on\n"
+                   "  the cpu only and are skipped there); default cpu\n"
                    "  --dtype bf16 runs the DiT and sampler cases in bf16 against the fp32 goldens\n"
                    "  (relative L2 <= %g; the other kinds are skipped)\n", GOLDEN_BF16_REL_L2);
             return 0;
@@ -91,6 +108,11 @@ int cmd_golden(int argc, char **argv) {
             if (checkers[k]->detect(kase)) c = checkers[k];
         if (!c) {
             golden_skip(&g, name, NULL, "unsupported case kind");
+            continue;
+        }
+        if (g.cuda && c != &golden_checker_dit && c != &golden_checker_sample) {
+            golden_skip(&g, name, NULL, "not a DiT or sampler case (--device cuda applies to those; the rest run on "
+                                        "the cpu)");
             continue;
         }
         if (g.prec != F5_KPREC_F32 && c != &golden_checker_dit && c != &golden_checker_sample) {

@@ -1,6 +1,8 @@
 /* main.c - `f5tts` entry point: dispatches to the subcommand table. */
 #include "cli/commands.h"
 #include "f5tts.h"
+#include "kernels/kernels.h"
+#include "pipeline/device.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +42,10 @@ int main(int argc, char **argv) {
     }
     if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
         printf("f5tts %s\n", f5_version());
+        f5_device dev = F5_DEVICE_CPU;
+        char msg[400] = "";
+        f5_device_resolve(F5_DEVICE_AUTO, &dev, msg, sizeof msg, NULL);
+        printf("cuda_built: %s\n%s\n", f5_cuda_built() ? "true" : "false", msg);
         return 0;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

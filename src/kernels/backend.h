@@ -33,11 +33,22 @@ typedef struct f5_kops {
                       int64_t H, int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o,
                       float *scratch); /* lens NULL or [B]: see f5_attention_masked */
     size_t (*attention_scratch_floats)(const f5_kctx *k, int64_t N, int64_t H);
+    /* backend memory (kernels.h); cpu: malloc/memcpy */
+    bool device_memory; /* activations are device pointers: every entry must be set */
+    void *(*alloc)(const f5_kctx *k, size_t bytes);
+    void (*free)(const f5_kctx *k, void *p);
+    void (*upload)(const f5_kctx *k, void *dst, const void *src, size_t bytes);
+    void (*download)(const f5_kctx *k, void *dst, const void *src, size_t bytes);
+    void (*copy)(const f5_kctx *k, void *dst, const void *src, size_t bytes);
+    void (*zero)(const f5_kctx *k, void *dst, size_t bytes);
+    f5_status (*sync)(const f5_kctx *k, f5_error *err);
+    void (*add)(const f5_kctx *k, float *y, const float *x, int64_t n);
 } f5_kops;
 
 extern const f5_kops f5_kops_ref;      /* ref/ */
 extern const f5_kops f5_kops_cpu_f32;  /* cpu/ */
 extern const f5_kops f5_kops_cpu_bf16; /* cpu/ bf16 entries; NULL entries are the fp32 ones */
+extern const f5_kops f5_kops_cuda;     /* cuda/ (nocuda/: a name and nothing else) */
 
 /* The table the dispatcher uses for k (NULL k: the reference table). */
 const f5_kops *f5_kops_for(const f5_kctx *k);

@@ -17,7 +17,7 @@ const f5_kops *f5_kops_for(const f5_kctx *k) {
     switch (k->backend) {
     case F5_BACKEND_REF: return &f5_kops_ref;
     case F5_BACKEND_CPU: return k->prec == F5_KPREC_BF16 ? &f5_kops_cpu_bf16 : &f5_kops_cpu_f32;
-    case F5_BACKEND_CUDA: break; /* contexts are refused before they get here when CUDA is absent */
+    case F5_BACKEND_CUDA: return &f5_kops_cuda; /* without CUDA no stream exists, so no context gets here */
     }
     return &f5_kops_cpu_f32;
 }
@@ -119,4 +119,34 @@ void f5_attention_masked(const f5_kctx *k, const float *q, const float *kk, cons
 
 size_t f5_attention_scratch_floats(const f5_kctx *k, int64_t N, int64_t H) {
     return OPS(k, attention_scratch_floats)(k, N, H);
+}
+
+void *f5_kalloc(const f5_kctx *k, size_t bytes) { return OPS(k, alloc)(k, bytes); }
+
+void f5_kfree(const f5_kctx *k, void *p) {
+    if (p) OPS(k, free)(k, p);
+}
+
+void f5_kupload(const f5_kctx *k, void *dst, const void *src_host, size_t bytes) {
+    if (bytes && dst != src_host) OPS(k, upload)(k, dst, src_host, bytes);
+}
+
+void f5_kdownload(const f5_kctx *k, void *dst_host, const void *src, size_t bytes) {
+    if (bytes && dst_host != src) OPS(k, download)(k, dst_host, src, bytes);
+}
+
+void f5_kcopy(const f5_kctx *k, void *dst, const void *src, size_t bytes) {
+    if (bytes && dst != src) OPS(k, copy)(k, dst, src, bytes);
+}
+
+void f5_kzero(const f5_kctx *k, void *dst, size_t bytes) {
+    if (bytes) OPS(k, zero)(k, dst, bytes);
+}
+
+bool f5_khost_visible(const f5_kctx *k) { return !f5_kops_for(k)->device_memory; }
+
+f5_status f5_ksync(const f5_kctx *k, f5_error *err) { return OPS(k, sync)(k, err); }
+
+void f5_add(const f5_kctx *k, float *y, const float *x, int64_t n) {
+    if (n > 0) TIMED(k, F5_KFAM_ELEMWISE, 0, OPS(k, add)(k, y, x, n));
 }

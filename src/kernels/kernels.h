@@ -21,6 +21,10 @@
 
 #include "f5tts.h"
 
+#ifdef __cplusplus /* the cuda backend's .cu files include this */
+extern "C" {
+#endif
+
 typedef enum f5_backend { F5_BACKEND_REF = 0, F5_BACKEND_CPU, F5_BACKEND_CUDA } f5_backend;
 
 /* Arithmetic precision of the matrix products (and attention) of a
@@ -50,6 +54,8 @@ const char *f5_kfam_name(f5_kfam f); /* "gemm", "attention", ... */
 
 struct f5_threadpool;
 typedef struct f5_kpack f5_kpack;
+typedef struct f5_kdev f5_kdev;       /* a device's copies of the weights (cuda) */
+typedef struct f5_kstream f5_kstream; /* one context's queue on a device (cuda) */
 
 /* Instruction-set levels of the cpu kernels, lowest first. A kernel runs
  * the highest level both the CPU (f5_cpu_detect) and the context's
@@ -66,6 +72,8 @@ typedef struct f5_kctx {
     f5_kprof *prof;              /* per-op timing, NULL = off */
     void *scratch;               /* backend work area (bf16 activations), owned by the caller */
     size_t scratch_bytes;        /* its size: f5_kctx_scratch_bytes(); too small = fp32 fallback */
+    const f5_kdev *dev;          /* cuda: the weights on the device (pointers into them are translated) */
+    f5_kstream *stream;          /* cuda: this context's stream, GEMM handle, workspace, first error */
 } f5_kctx;
 
 /* Bytes of k->scratch the backend wants for products of up to max_rows x
@@ -179,5 +187,53 @@ void f5_attention_masked(const f5_kctx *k, const float *q, const float *kk, cons
                          int64_t H, int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o, float *scratch);
 void f5_attention_masked_ref(const float *q, const float *kk, const float *v, int64_t B, int64_t N, int64_t H,
                              int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o);
+
+/* ---- Backend memory. The tensors a kernel reads and writes (its
+ * activations) live in the backend's memory: host memory for ref and cpu
+ * (these calls are malloc/memcpy there, and f5_khost_visible() is true),
+ * device memory for cuda. Weights stay host pointers at this interface:
+ * a cuda context translates any pointer into an array registered with its
+ * f5_kdev to the device copy. Transfers and kernels are queued in order on
+ * the context; f5_kdownload returns when the data is on the host. */
+void *f5_kalloc(const f5_kctx *k, size_t bytes); /* NULL when out of memory */
+void f5_kfree(const f5_kctx *k, void *p);        /* NULL-safe */
+void f5_kupload(const f5_kctx *k, void *dst, const void *src_host, size_t bytes);   /* dst == src: nothing */
+void f5_kdownload(const f5_kctx *k, void *dst_host, const void *src, size_t bytes); /* dst == src: nothing */
+void f5_kcopy(const f5_kctx *k, void *dst, const void *src, size_t bytes);
+void f5_kzero(const f5_kctx *k, void *dst, size_t bytes);
+bool f5_khost_visible(const f5_kctx *k); /* backend memory is host memory (ref, cpu, NULL k) */
+/* Wait for everything queued on k; the first failure of any of it (a
+ * device error is sticky) as F5_ERR_DEVICE, or gpu out of memory as
+ * F5_ERR_NOMEM with a message that says so. F5_OK at once on ref/cpu. */
+f5_status f5_ksync(const f5_kctx *k, f5_error *err);
+
+/* y[i] += x[i], i < n. */
+void f5_add(const f5_kctx *k, float *y, const float *x, int64_t n);
+
+/* ---- Devices (cuda). A build without the CUDA backend has all of these:
+ * f5_cuda_built() is false and the rest fail with "built without CUDA". */
+bool f5_cuda_built(void);
+/* CUDA devices usable now; 0 with the reason in why (may be NULL). */
+int f5_cuda_device_count(char *why, size_t why_n);
+/* Name and memory of device `idx` ("NVIDIA H100 80GB HBM3", bytes). */
+f5_status f5_cuda_device_info(int idx, char *name, size_t name_n, size_t *total_bytes, f5_error *err);
+
+/* The weights of one model on device `device`: each f5_kdev_add copies
+ * host[0..n) once (with a bf16 copy too when `bf16`: the matrices of the
+ * products in bf16). Read-only after loading; any number of streams may
+ * share it; the host arrays must outlive it (their addresses are the keys). */
+f5_status f5_kdev_create(f5_backend backend, int device, f5_kdev **out, f5_error *err);
+f5_status f5_kdev_add(f5_kdev *d, const float *host, int64_t n, bool bf16, f5_error *err);
+void f5_kdev_free(f5_kdev *d); /* NULL-safe */
+size_t f5_kdev_bytes(const f5_kdev *d);
+int f5_kdev_device(const f5_kdev *d);
+/* A queue for one context on d's device (stream, cuBLASLt handle and
+ * workspace, error state). One thread at a time. */
+f5_status f5_kstream_create(const f5_kdev *d, f5_kstream **out, f5_error *err);
+void f5_kstream_free(f5_kstream *s); /* NULL-safe */
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -143,8 +143,47 @@ f5_status f5_dit_prepare(f5_dit *d, f5_kprec prec, f5_error *err) {
 
 size_t f5_dit_packed_bytes(const f5_dit *d) { return f5_kpack_bytes(d->pack_bf16); }
 
+f5_status f5_dit_prepare_device(f5_dit *d, f5_backend backend, int device, f5_kprec prec, f5_error *err) {
+    if (backend != F5_BACKEND_CUDA) return F5_OK; /* host backends read the weights where they are */
+    if (d->dev) return F5_OK;
+    const f5_dit_config *c = &d->c;
+    int64_t D = c->dim, A = (int64_t)c->heads * c->dim_head, F = D * c->ff_mult, Dt = c->text_dim, M = c->mel_dim;
+    int64_t convw = D * (D / F5_DIT_CONVPOS_GROUPS) * F5_DIT_CONVPOS_K;
+    bool b16 = prec == F5_KPREC_BF16; /* bf16 copies of the big products' matrices, as on the cpu */
+    f5_kdev *dev = NULL;
+    f5_status st = f5_kdev_create(backend, device, &dev, err);
+    /* what a step reads; the text setup (embedding, text blocks, inv_freq) runs on the host */
+    struct { const float *p; int64_t n; bool b16; } w[] = {
+        {d->t0_w, D * F5_DIT_TIME_FREQ_DIM, false}, {d->t0_b, D, false}, {d->t2_w, D * D, false}, {d->t2_b, D, false},
+        {d->proj_w, D * (2 * M + Dt), b16}, {d->proj_b, D, false}, {d->cp0_w, convw, false}, {d->cp0_b, D, false},
+        {d->cp2_w, convw, false}, {d->cp2_b, D, false}, {d->nout_w, 2 * D * D, false}, {d->nout_b, 2 * D, false},
+        {d->pout_w, M * D, b16}, {d->pout_b, M, false},
+    };
+    for (size_t i = 0; st == F5_OK && i < sizeof w / sizeof *w; i++) st = f5_kdev_add(dev, w[i].p, w[i].n, w[i].b16, err);
+    for (int i = 0; st == F5_OK && i < c->depth; i++) {
+        const f5_dit_block *b = &d->blocks[i];
+        struct { const float *p; int64_t n; bool b16; } bw[] = {
+            {b->mod_w, 6 * D * D, false}, {b->mod_b, 6 * D, false}, {b->q_w, A * D, b16}, {b->q_b, A, false},
+            {b->k_w, A * D, b16},         {b->k_b, A, false},       {b->v_w, A * D, b16}, {b->v_b, A, false},
+            {b->o_w, D * A, b16},         {b->o_b, D, false},       {b->ff1_w, F * D, b16}, {b->ff1_b, F, false},
+            {b->ff2_w, D * F, b16},       {b->ff2_b, D, false},
+        };
+        for (size_t j = 0; st == F5_OK && j < sizeof bw / sizeof *bw; j++)
+            st = f5_kdev_add(dev, bw[j].p, bw[j].n, bw[j].b16, err);
+    }
+    if (st != F5_OK) {
+        f5_kdev_free(dev);
+        return f5_err_prefix(err, st, "DiT %s on the device", c->name);
+    }
+    d->dev = dev;
+    return F5_OK;
+}
+
+size_t f5_dit_device_bytes(const f5_dit *d) { return f5_kdev_bytes(d->dev); }
+
 void f5_dit_free(f5_dit *d) {
     if (!d) return;
+    f5_kdev_free(d->dev);
     f5_kpack_free(d->pack_bf16);
     free(d->tblocks);
     free(d->blocks);
@@ -163,9 +202,10 @@ f5_status f5_dit_ctx_create(const f5_dit *d, const f5_dit_ctx_params *p, f5_dit_
     f5_dit_ctx_params dp = f5_dit_ctx_default_params();
     if (!p) p = &dp;
     if (!d) return f5_errf(err, F5_ERR_INVALID_ARG, "DiT context: NULL model");
-    if (p->backend == F5_BACKEND_CUDA)
-        return f5_errf(err, F5_ERR_UNSUPPORTED, "DiT context: the CUDA backend is not built in");
-    if (p->prec == F5_KPREC_BF16 && (p->backend != F5_BACKEND_CPU || !d->pack_bf16))
+    if (p->backend == F5_BACKEND_CUDA && !d->dev)
+        return f5_errf(err, F5_ERR_INVALID_ARG,
+                       "DiT context: the cuda backend needs the model's weights on the device (f5_dit_prepare_device)");
+    if (p->prec == F5_KPREC_BF16 && p->backend != F5_BACKEND_CUDA && (p->backend != F5_BACKEND_CPU || !d->pack_bf16))
         return f5_errf(err, F5_ERR_INVALID_ARG,
                        "DiT context: bf16 needs the cpu backend and a model prepared for it (f5_dit_prepare)");
     if (p->n_threads < 0 || p->max_batch < 0 || p->max_frames < 0)
@@ -180,8 +220,18 @@ f5_status f5_dit_ctx_create(const f5_dit *d, const f5_dit_ctx_params *p, f5_dit_
         free(ctx);
         return st;
     }
-    ctx->k = (f5_kctx){.backend = p->backend, .n_threads = nt, .pool = ctx->pool, .prec = p->prec,
-                       .pack = p->prec == F5_KPREC_BF16 ? d->pack_bf16 : NULL};
+    ctx->kh = (f5_kctx){.backend = F5_BACKEND_CPU, .n_threads = nt, .pool = ctx->pool, .prec = F5_KPREC_F32};
+    if (p->backend == F5_BACKEND_CUDA) {
+        if ((st = f5_kstream_create(d->dev, &ctx->stream, err)) != F5_OK) {
+            f5_dit_ctx_free(ctx);
+            return st;
+        }
+        ctx->k = (f5_kctx){.backend = F5_BACKEND_CUDA, .n_threads = nt, .pool = ctx->pool, .prec = p->prec,
+                           .dev = d->dev, .stream = ctx->stream};
+    } else {
+        ctx->k = (f5_kctx){.backend = p->backend, .n_threads = nt, .pool = ctx->pool, .prec = p->prec,
+                           .pack = p->prec == F5_KPREC_BF16 ? d->pack_bf16 : NULL};
+    }
     if (p->max_frames > 0) {
         st = f5_dit_ctx_reserve(ctx, 2 * (p->max_batch > 0 ? p->max_batch : 1), p->max_frames, err);
         if (st != F5_OK) {
@@ -195,19 +245,40 @@ f5_status f5_dit_ctx_create(const f5_dit *d, const f5_dit_ctx_params *p, f5_dit_
 
 void f5_dit_ctx_set_profile(f5_dit_ctx *ctx, f5_kprof *prof) { ctx->k.prof = prof; }
 
+/* Buffers of the context: backend memory (device on cuda) with a host
+ * mirror where the host writes or reads them; the mirror is the buffer
+ * itself on a host-visible backend. */
+static void free_mirror(f5_dit_ctx *c, float **mirror, const float *buf) {
+    if (*mirror && *mirror != buf) free(*mirror);
+    *mirror = NULL;
+}
+
 static void free_scratch(f5_dit_ctx *c) {
-    float **bufs[] = {&c->text_c, &c->text_u, &c->rope_cos, &c->rope_sin, &c->h,     &c->y,
-                      &c->q,      &c->kk,     &c->v,        &c->att,      &c->ff,    &c->conv_scratch,
-                      &c->scores, &c->temb,   &c->tsilu,    &c->mod,      &c->tfeat, &c->time_rows};
-    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++) {
-        free(*bufs[i]);
-        *bufs[i] = NULL;
+    free_mirror(c, &c->hy, c->y);
+    free_mirror(c, &c->hff, c->ff);
+    free_mirror(c, &c->hatt, c->att);
+    free_mirror(c, &c->hq, c->q);
+    free_mirror(c, &c->hconv, c->conv_scratch);
+    free_mirror(c, &c->htfeat, c->tfeat);
+    free_mirror(c, &c->hrope_cos, c->rope_cos);
+    free_mirror(c, &c->hrope_sin, c->rope_sin);
+    float **dev[] = {&c->rope_cos, &c->rope_sin, &c->h,      &c->y,     &c->q,   &c->kk,    &c->v,
+                     &c->att,      &c->ff,       &c->conv_scratch, &c->scores, &c->temb, &c->tsilu, &c->mod,
+                     &c->tfeat,    &c->outd};
+    for (size_t i = 0; i < sizeof dev / sizeof *dev; i++) {
+        f5_kfree(&c->k, *dev[i]);
+        *dev[i] = NULL;
+    }
+    float **host[] = {&c->text_c, &c->text_u, &c->time_rows, &c->trace_h};
+    for (size_t i = 0; i < sizeof host / sizeof *host; i++) {
+        free(*host[i]);
+        *host[i] = NULL;
     }
     free(c->lens);
     c->lens = NULL;
     free(c->row_ptrs);
     c->row_ptrs = NULL;
-    free(c->kscratch);
+    f5_kfree(&c->k, c->kscratch);
     c->kscratch = NULL;
     free(c->grn_sums);
     c->grn_sums = NULL;
@@ -221,6 +292,7 @@ static void free_scratch(f5_dit_ctx *c) {
 void f5_dit_ctx_free(f5_dit_ctx *ctx) {
     if (!ctx) return;
     free_scratch(ctx);
+    f5_kstream_free(ctx->stream);
     f5_threadpool_free(ctx->pool);
     free(ctx);
 }
@@ -276,10 +348,32 @@ f5_status f5_dit_ctx_reserve(f5_dit_ctx *ctx, int batch, int N, f5_error *err) {
         {&ctx->tfeat, nb * F5_DIT_TIME_FREQ_DIM},
         {&ctx->time_rows, nb},
     };
+    bool visible = f5_khost_visible(&ctx->k);
     for (size_t i = 0; i < sizeof req / sizeof *req; i++) {
         size_t n = (size_t)(req[i].n > 0 ? req[i].n : 1);
-        *req[i].p = malloc(n * sizeof(float));
+        bool host = req[i].p == &ctx->text_c || req[i].p == &ctx->text_u || req[i].p == &ctx->time_rows;
+        *req[i].p = host ? malloc(n * sizeof(float)) : f5_kalloc(&ctx->k, n * sizeof(float));
         if (!*req[i].p) goto nomem;
+    }
+    /* host mirrors: the buffers themselves when host-visible */
+    size_t hconv = f5_conv1d_scratch_floats(f5_dit_text_k(ctx), nf, Dt, Dt, F5_DIT_TEXT_CONV_K, Dt,
+                                            F5_DIT_TEXT_CONV_K / 2);
+    struct {
+        float **mirror, *buf;
+        int64_t n;
+    } mir[] = {
+        {&ctx->hy, ctx->y, rows * max64(D, 2 * M + Dt)},   {&ctx->hff, ctx->ff, rows * max64(F, 2 * Dt)},
+        {&ctx->hatt, ctx->att, rows * max64(A, D)},        {&ctx->hq, ctx->q, rows * A},
+        {&ctx->hconv, ctx->conv_scratch, (int64_t)hconv},  {&ctx->htfeat, ctx->tfeat, nb * F5_DIT_TIME_FREQ_DIM},
+        {&ctx->hrope_cos, ctx->rope_cos, nf * c->dim_head}, {&ctx->hrope_sin, ctx->rope_sin, nf * c->dim_head},
+    };
+    for (size_t i = 0; i < sizeof mir / sizeof *mir; i++) {
+        *mir[i].mirror = visible ? mir[i].buf : malloc((size_t)(mir[i].n > 0 ? mir[i].n : 1) * sizeof(float));
+        if (!*mir[i].mirror) goto nomem;
+    }
+    if (!visible) {
+        if (!(ctx->outd = f5_kalloc(&ctx->k, (size_t)rows * (size_t)M * sizeof(float)))) goto nomem;
+        if (!(ctx->trace_h = malloc((size_t)rows * (size_t)max64(D, Dt) * sizeof(float)))) goto nomem;
     }
     ctx->grn_sums = malloc((size_t)(2 * Dt > 0 ? 2 * Dt : 1) * sizeof *ctx->grn_sums);
     if (!ctx->grn_sums) goto nomem;
@@ -288,7 +382,7 @@ f5_status f5_dit_ctx_reserve(f5_dit_ctx *ctx, int batch, int N, f5_error *err) {
     if (!ctx->lens || !ctx->row_ptrs) goto nomem;
     size_t kbytes = f5_kctx_scratch_bytes(&ctx->k, rows, max64(max64(F, 2 * M + Dt), max64(max64(D, A), 2 * Dt)));
     if (kbytes) {
-        if (!(ctx->kscratch = malloc(kbytes))) goto nomem;
+        if (!(ctx->kscratch = f5_kalloc(&ctx->k, kbytes))) goto nomem;
         ctx->k.scratch = ctx->kscratch;
         ctx->k.scratch_bytes = kbytes;
     }
@@ -299,8 +393,8 @@ f5_status f5_dit_ctx_reserve(f5_dit_ctx *ctx, int batch, int N, f5_error *err) {
     return F5_OK;
 nomem:
     free_scratch(ctx);
-    return f5_errf(err, F5_ERR_NOMEM, "DiT context: out of memory for %lld rows x %lld frames", (long long)nb,
-                   (long long)nf);
+    return f5_errf(err, F5_ERR_NOMEM, "DiT context: %sout of memory for %lld rows x %lld frames",
+                   f5_khost_visible(&ctx->k) ? "" : "gpu ", (long long)nb, (long long)nf);
 }
 
 double f5_dit_flops(const f5_dit_config *c, int rows, int N) {

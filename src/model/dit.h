@@ -45,14 +45,21 @@ void f5_dit_free(f5_dit *d); /* NULL-safe; does not free the f5_weights (frees t
  * run it (no AVX512-BF16/AMX): the caller then stays in fp32. fp32 needs
  * nothing and returns F5_OK. */
 f5_status f5_dit_prepare(f5_dit *d, f5_kprec prec, f5_error *err);
+/* Put the weights a step reads on a device, once (backend cuda, device
+ * index; bf16 adds bf16 copies of the large products' matrices). Needed
+ * before creating a context of that backend; host backends need nothing
+ * (F5_OK). F5_ERR_DEVICE "no CUDA device: ..." / "built without CUDA"
+ * when there is none; F5_ERR_NOMEM when the weights do not fit. */
+f5_status f5_dit_prepare_device(f5_dit *d, f5_backend backend, int device, f5_kprec prec, f5_error *err);
+size_t f5_dit_device_bytes(const f5_dit *d); /* bytes on the device (0 before) */
 /* Bytes held by the packed copies (0 before f5_dit_prepare). */
 size_t f5_dit_packed_bytes(const f5_dit *d);
 const f5_dit_config *f5_dit_get_config(const f5_dit *d);
 
 /* Options of one context. */
 typedef struct f5_dit_ctx_params {
-    f5_backend backend; /* F5_BACKEND_CPU (default) or F5_BACKEND_REF */
-    f5_kprec prec;      /* F5_KPREC_F32 (default); BF16 needs f5_dit_prepare(d, BF16) first */
+    f5_backend backend; /* F5_BACKEND_CPU (default), F5_BACKEND_REF, or F5_BACKEND_CUDA (f5_dit_prepare_device first) */
+    f5_kprec prec;      /* F5_KPREC_F32 (default); BF16 needs f5_dit_prepare(d, BF16) first on the cpu */
     int n_threads;      /* >= 1; 0 = number of online CPUs */
     int max_batch;      /* initial sizing hint (>= 1), grows on demand */
     int max_frames;     /* initial sizing hint (frames), grows on demand */

@@ -13,7 +13,7 @@ void f5_dit_time_embed(f5_dit_ctx *ctx, int R) {
     /* float32 steps as upstream: f_k = exp(-k ln(10000)/(half-1)), a = (1000 t) f_k */
     const float step = (float)(-log(10000.0) / (double)(half - 1));
     for (int r = 0; r < R; r++) {
-        float *f = ctx->tfeat + (int64_t)r * F5_DIT_TIME_FREQ_DIM;
+        float *f = ctx->htfeat + (int64_t)r * F5_DIT_TIME_FREQ_DIM;
         float st = 1000.0f * ctx->time_rows[r];
         for (int64_t k = 0; k < half; k++) {
             float fk = (float)exp((double)((float)k * step));
@@ -22,13 +22,14 @@ void f5_dit_time_embed(f5_dit_ctx *ctx, int R) {
             f[half + k] = (float)cos((double)a);
         }
     }
+    f5_kupload(&ctx->k, ctx->tfeat, ctx->htfeat, (size_t)R * F5_DIT_TIME_FREQ_DIM * sizeof(float));
     f5_linear(&ctx->k, ctx->tfeat, R, F5_DIT_TIME_FREQ_DIM, d->t0_w, D, d->t0_b, ctx->tsilu);
     f5_activation(&ctx->k, F5_ACT_SILU, ctx->tsilu, R * D);
     f5_linear(&ctx->k, ctx->tsilu, R, D, d->t2_w, D, d->t2_b, ctx->temb);
 }
 
-static void mask_rows(float *x, int N, int64_t D, int L) {
-    if (L < N) memset(x + (int64_t)(L > 0 ? L : 0) * D, 0, (size_t)(N - (L > 0 ? L : 0)) * (size_t)D * sizeof *x);
+static void mask_rows(const f5_kctx *k, float *x, int N, int64_t D, int L) {
+    if (L < N) f5_kzero(k, x + (int64_t)(L > 0 ? L : 0) * D, (size_t)(N - (L > 0 ? L : 0)) * (size_t)D * sizeof *x);
 }
 
 void f5_dit_input_embed(f5_dit_ctx *ctx, int R, int N, const float *const *x_rows, const float *const *cond_rows,
@@ -38,7 +39,7 @@ void f5_dit_input_embed(f5_dit_ctx *ctx, int R, int N, const float *const *x_row
     int64_t D = d->c.dim, M = d->c.mel_dim, Dt = d->c.text_dim, W = 2 * M + Dt;
     for (int r = 0; r < R; r++)
         for (int n = 0; n < N; n++) {
-            float *row = ctx->y + ((int64_t)r * N + n) * W;
+            float *row = ctx->hy + ((int64_t)r * N + n) * W; /* host: the concat is built there */
             if (avail && n >= avail[r]) {
                 memset(row, 0, (size_t)W * sizeof *row);
                 continue;
@@ -50,21 +51,22 @@ void f5_dit_input_embed(f5_dit_ctx *ctx, int R, int N, const float *const *x_row
                 memset(row + M, 0, (size_t)M * sizeof *row);
             memcpy(row + 2 * M, text_rows[r] + (int64_t)n * Dt, (size_t)Dt * sizeof *row);
         }
+    f5_kupload(k, ctx->y, ctx->hy, (size_t)R * (size_t)N * (size_t)W * sizeof(float));
     f5_linear(k, ctx->y, (int64_t)R * N, W, d->proj_w, D, d->proj_b, ctx->h);
     int64_t pad = F5_DIT_CONVPOS_K / 2;
     for (int r = 0; r < R; r++) {
         int L = ctx->have_lens ? ctx->lens[r] : N;
         float *h = ctx->h + (int64_t)r * N * D, *a = ctx->att + (int64_t)r * N * D, *t = ctx->y + (int64_t)r * N * D;
-        memcpy(a, h, (size_t)N * (size_t)D * sizeof *a);
-        mask_rows(a, N, D, L);
+        f5_kcopy(k, a, h, (size_t)N * (size_t)D * sizeof *a);
+        mask_rows(k, a, N, D, L);
         f5_conv1d(k, a, N, D, d->cp0_w, D, F5_DIT_CONVPOS_K, F5_DIT_CONVPOS_GROUPS, pad, d->cp0_b, t,
                   ctx->conv_scratch);
         f5_activation(k, F5_ACT_MISH, t, (int64_t)N * D);
-        mask_rows(t, N, D, L);
+        mask_rows(k, t, N, D, L);
         f5_conv1d(k, t, N, D, d->cp2_w, D, F5_DIT_CONVPOS_K, F5_DIT_CONVPOS_GROUPS, pad, d->cp2_b, a,
                   ctx->conv_scratch);
         f5_activation(k, F5_ACT_MISH, a, (int64_t)N * D);
-        mask_rows(a, N, D, L);
-        for (int64_t i = 0; i < (int64_t)N * D; i++) h[i] += a[i];
+        mask_rows(k, a, N, D, L);
+        f5_add(k, h, a, (int64_t)N * D);
     }
 }

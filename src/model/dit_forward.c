@@ -12,14 +12,24 @@
 #include <string.h>
 
 void f5_dit_rope_tables(f5_dit_ctx *ctx, int N) {
-    int64_t dh = ctx->d->c.dim_head;
+    int64_t dh = ctx->d->c.dim_head, n0 = ctx->rope_frames;
     for (int n = ctx->rope_frames; n < N; n++)
         for (int64_t j = 0; j < dh; j++) {
             float a = (float)n * ctx->d->inv_freq[j / 2]; /* float32 angle, as upstream */
-            ctx->rope_cos[n * dh + j] = (float)cos((double)a);
-            ctx->rope_sin[n * dh + j] = (float)sin((double)a);
+            ctx->hrope_cos[n * dh + j] = (float)cos((double)a);
+            ctx->hrope_sin[n * dh + j] = (float)sin((double)a);
         }
-    if (N > ctx->rope_frames) ctx->rope_frames = N;
+    if (N > n0) { /* the new frames to the backend (nothing on a host-visible one) */
+        size_t off = (size_t)n0 * (size_t)dh, n = (size_t)(N - n0) * (size_t)dh * sizeof(float);
+        f5_kupload(&ctx->k, ctx->rope_cos + off, ctx->hrope_cos + off, n);
+        f5_kupload(&ctx->k, ctx->rope_sin + off, ctx->hrope_sin + off, n);
+        ctx->rope_frames = N;
+    }
+}
+
+f5_status f5_dit_sync(f5_dit_ctx *ctx, f5_error *err) {
+    f5_status st = f5_ksync(&ctx->k, err);
+    return st == F5_OK ? F5_OK : f5_err_prefix(err, st, "DiT step");
 }
 
 f5_status f5_dit_set_text(f5_dit_ctx *ctx, int B, int N, const int32_t *text, int T, const int32_t *lens,
@@ -48,7 +58,12 @@ f5_status f5_dit_set_text(f5_dit_ctx *ctx, int B, int N, const int32_t *text, in
     return F5_OK;
 }
 
+/* data is backend memory: copied to the host first where it is not host memory. */
 static void trace_rows(f5_dit_ctx *ctx, const char *name, const float *data, int R, int64_t N, int64_t C) {
+    if (!f5_khost_visible(&ctx->k)) {
+        f5_kdownload(&ctx->k, ctx->trace_h, data, (size_t)R * (size_t)N * (size_t)C * sizeof(float));
+        data = ctx->trace_h;
+    }
     for (int r = 0; r < R; r++) ctx->trace(ctx->trace_user, name, r, data + (int64_t)r * N * C, N, C);
 }
 
@@ -74,7 +89,7 @@ f5_status f5_dit_step(f5_dit_ctx *ctx, const float *x, const float *cond, const 
         if (ctx->have_lens) ctx->lens[r] = ctx->lens[b];
     }
     f5_dit_eval(ctx, R, N, x_rows, cond_rows, text_rows, NULL, true, out);
-    return F5_OK;
+    return f5_dit_sync(ctx, err);
 }
 
 void f5_dit_eval(f5_dit_ctx *ctx, int R, int N, const float *const *x_rows, const float *const *cond_rows,
@@ -93,13 +108,13 @@ void f5_dit_eval(f5_dit_ctx *ctx, int R, int N, const float *const *x_rows, cons
         trace_rows(ctx, "input_embed", ctx->h, R, N, D);
         /* rotary angles [N, dim_head] */
         int64_t dh = c->dim_head;
-        float *ang = ctx->att;
+        float *ang = ctx->hatt;
         for (int n = 0; n < N; n++)
             for (int64_t j = 0; j < dh; j++) ang[n * dh + j] = (float)n * d->inv_freq[j / 2];
         ctx->trace(ctx->trace_user, "rope_freqs", -1, ang, N, dh);
     }
     /* SiLU(t_emb) feeds every AdaLN */
-    memcpy(ctx->tsilu, ctx->temb, (size_t)R * (size_t)D * sizeof(float));
+    f5_kcopy(&ctx->k, ctx->tsilu, ctx->temb, (size_t)R * (size_t)D * sizeof(float));
     f5_activation(&ctx->k, F5_ACT_SILU, ctx->tsilu, (int64_t)R * D);
     for (int i = 0; i < c->depth; i++) {
         f5_dit_block_forward(ctx, i, R, N);
@@ -113,7 +128,9 @@ void f5_dit_eval(f5_dit_ctx *ctx, int R, int N, const float *const *x_rows, cons
     f5_linear(&ctx->k, ctx->tsilu, R, D, d->nout_w, 2 * D, d->nout_b, ctx->mod);
     f5_adaln(&ctx->k, ctx->h, R, N, D, ctx->mod, ctx->mod + D, 2 * D, F5_DIT_LN_EPS, ctx->y);
     if (ctx->trace) trace_rows(ctx, "norm_out", ctx->y, R, N, D);
-    f5_linear(&ctx->k, ctx->y, (int64_t)R * N, D, d->pout_w, M, d->pout_b, out);
+    float *o = ctx->outd ? ctx->outd : out; /* host-visible: in place */
+    f5_linear(&ctx->k, ctx->y, (int64_t)R * N, D, d->pout_w, M, d->pout_b, o);
+    f5_kdownload(&ctx->k, out, o, (size_t)R * (size_t)N * (size_t)M * sizeof(float));
 }
 
 f5_status f5_dit_forward(f5_dit_ctx *ctx, int B, int N, const float *x, const float *cond, const int32_t *text,

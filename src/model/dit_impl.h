@@ -46,11 +46,14 @@ struct f5_dit {
     const float *pout_w, *pout_b; /* proj_out [M,D], [M] */
     const float *inv_freq;        /* rotary_embed.inv_freq [dim_head/2] */
     f5_kpack *pack_bf16;          /* from f5_dit_prepare(BF16), else NULL */
+    f5_kdev *dev;                 /* from f5_dit_prepare_device: the step's weights on a device */
 };
 
 struct f5_dit_ctx {
     const f5_dit *d;
-    f5_kctx k;
+    f5_kctx k;          /* the step's backend: its buffers below are backend memory */
+    f5_kctx kh;         /* host kernels (cpu fp32, same pool) for the text setup when k's memory is not host memory */
+    f5_kstream *stream; /* cuda: owned */
     f5_threadpool *pool;
     f5_dit_trace_fn trace;
     void *trace_user;
@@ -86,7 +89,24 @@ struct f5_dit_ctx {
     const float **row_ptrs; /* [3*cap_batch]: x, cond, text row pointers of a step */
     void *kscratch;     /* backend scratch (k.scratch), sized with the rest */
     double *grn_sums;   /* [2*text_dim]: the text blocks' per-channel sums of squares */
+
+    /* Host memory beside the backend buffers above. On a host-visible
+     * backend (ref, cpu) each mirror IS its buffer (same pointer), so the
+     * uploads and downloads between them are no-ops; on cuda they are
+     * separate host arrays. text_c/text_u, lens, time_rows, row_ptrs and
+     * grn_sums are host memory on every backend. */
+    float *hy, *hff, *hatt, *hq; /* mirrors of y, ff, att, q: text setup scratch, input concat */
+    float *hconv;                /* host conv scratch of the text setup */
+    float *htfeat;               /* mirror of tfeat */
+    float *hrope_cos, *hrope_sin; /* mirrors of the rotary tables */
+    float *outd;                 /* [rows, M] device output (NULL when host-visible: written in place) */
+    float *trace_h;              /* [rows, max(D, Dt)] host copy for the trace hook (not host-visible only) */
 };
+
+/* The kernels the text setup runs on (host memory). */
+static inline const f5_kctx *f5_dit_text_k(const f5_dit_ctx *ctx) {
+    return f5_khost_visible(&ctx->k) ? &ctx->k : &ctx->kh;
+}
 
 /* Grow ctx scratch to hold `batch` evaluated rows of N frames. */
 f5_status f5_dit_ctx_reserve(f5_dit_ctx *ctx, int batch, int N, f5_error *err);
@@ -114,6 +134,10 @@ void f5_dit_rope_tables(f5_dit_ctx *ctx, int N);
  * (the row buffers hold N frames). */
 void f5_dit_eval(f5_dit_ctx *ctx, int R, int N, const float *const *x_rows, const float *const *cond_rows,
                  const float *const *text_rows, const int32_t *avail, bool trace_text, float *out);
+
+/* Wait for the evaluation queued on the context's backend (f5_ksync): its
+ * first failure, prefixed "DiT step". Every entry point that evaluates ends with it. */
+f5_status f5_dit_sync(f5_dit_ctx *ctx, f5_error *err);
 
 /* One transformer block over ctx->h (R rows of N frames). */
 void f5_dit_block_forward(f5_dit_ctx *ctx, int i, int R, int N);

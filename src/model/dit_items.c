@@ -56,5 +56,5 @@ f5_status f5_dit_step_items(f5_dit_ctx *ctx, int R, const f5_dit_item *rows, int
     ctx->key_mask = true;
     f5_dit_eval(ctx, R, N, x_rows, cond_rows, text_rows, avail, false, out);
     ctx->key_mask = false;
-    return F5_OK;
+    return f5_dit_sync(ctx, err);
 }

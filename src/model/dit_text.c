@@ -11,10 +11,9 @@
 
 /* x [N,Dt] += ConvNeXtV2(x); y [N,Dt], ff [N,2Dt], tmp [N,Dt] scratch. */
 static void convnext(f5_dit_ctx *ctx, const f5_dit_text_block *t, float *x, int N, float *y, float *ff, float *tmp) {
-    const f5_kctx *k = &ctx->k;
+    const f5_kctx *k = f5_dit_text_k(ctx);
     int64_t Dt = ctx->d->c.text_dim, F2 = 2 * Dt;
-    f5_conv1d(k, x, N, Dt, t->dw_w, Dt, F5_DIT_TEXT_CONV_K, Dt, F5_DIT_TEXT_CONV_K / 2, t->dw_b, y,
-              ctx->conv_scratch);
+    f5_conv1d(k, x, N, Dt, t->dw_w, Dt, F5_DIT_TEXT_CONV_K, Dt, F5_DIT_TEXT_CONV_K / 2, t->dw_b, y, ctx->hconv);
     f5_layernorm(k, y, N, Dt, t->ln_w, t->ln_b, F5_DIT_LN_EPS, y);
     f5_linear(k, y, N, Dt, t->pw1_w, F2, t->pw1_b, ff);
     f5_activation(k, F5_ACT_GELU_ERF, ff, (int64_t)N * F2);
@@ -49,8 +48,8 @@ f5_status f5_dit_text_embed(f5_dit_ctx *ctx, int B, int N, const int32_t *text, 
     int64_t Dt = c->text_dim;
     /* scratch: y, ff from the step buffers (not in use during set_text); the
      * GRN norms (2Dt floats) in att, which is at least N*D >= 2Dt floats. */
-    float *y = ctx->y, *ff = ctx->ff, *tmp = ctx->att;
-    bool *pad = (bool *)ctx->q; /* N bools: q holds N*A floats */
+    float *y = ctx->hy, *ff = ctx->hff, *tmp = ctx->hatt;
+    bool *pad = (bool *)ctx->hq; /* N bools: q holds N*A floats */
     for (int b = 0; b < B; b++) {
         float *e = out + (int64_t)b * N * Dt;
         int L = lens ? lens[b] : N;

@@ -5,6 +5,7 @@
  */
 #include "core/error.h"
 #include "model/model_config.h"
+#include "pipeline/device.h"
 #include "pipeline/pipeline_internal.h"
 #include "pipeline/resolve.h"
 
@@ -72,12 +73,14 @@ f5_status f5_model_load_ex(const char *path, const f5_model_params *pp, const f5
     f5_model *m = NULL;
     f5_status s;
     *out = NULL;
-    if (p.device == F5_DEVICE_CUDA)
-        return f5_errf(err, F5_ERR_DEVICE, "device cuda requested but this build has no CUDA backend (use cpu or auto)");
+    f5_device dev;
+    char dmsg[400];
+    if ((s = f5_device_resolve(p.device, &dev, dmsg, sizeof dmsg, err))) return s;
+    mlog(&p, F5_LOG_INFO, "%s%s", dmsg, "");
     if ((s = f5_resolve_model(path, &r, err))) return s;
     m = calloc(1, sizeof *m);
     if (!m) return f5_errf(err, F5_ERR_NOMEM, "f5_model_load: out of memory");
-    m->device = F5_DEVICE_CPU;
+    m->device = dev;
     m->n_threads = p.n_threads;
     m->jieba_split = p.jieba_split;
     m->lowercase_text = p.lowercase_text;
@@ -107,7 +110,14 @@ f5_status f5_model_load_ex(const char *path, const f5_model_params *pp, const f5
     }
     if ((s = f5_dit_create(m->w, &m->cfg, &m->dit, err))) goto fail;
     m->prec = F5_KPREC_F32;
-    if (p.precision == F5_PRECISION_BF16) {
+    if (dev == F5_DEVICE_CUDA) {
+        f5_kprec pr = p.precision == F5_PRECISION_BF16 ? F5_KPREC_BF16 : F5_KPREC_F32;
+        if ((s = f5_dit_prepare_device(m->dit, F5_BACKEND_CUDA, 0, pr, err))) goto fail;
+        m->prec = pr;
+        char msg[96];
+        snprintf(msg, sizeof msg, "%.0f MB", (double)f5_dit_device_bytes(m->dit) / 1048576.0);
+        mlog(&p, F5_LOG_INFO, "cuda: DiT weights on the device (%s, %s products)", msg, f5_kprec_name(pr));
+    } else if (p.precision == F5_PRECISION_BF16) {
         if (!f5_cpu_supports(F5_KPREC_BF16)) {
             mlog(&p, F5_LOG_WARN, "bf16 requested but this CPU has neither AVX512-BF16 nor AMX: using fp32%s%s", "",
                  "");
@@ -158,6 +168,7 @@ void f5_model_get_info(const f5_model *m, f5_model_info *info) {
     info->n_params = m->n_params;
     snprintf(info->checkpoint, sizeof info->checkpoint, "%.1023s", m->checkpoint);
     snprintf(info->precision, sizeof info->precision, "%s", f5_kprec_name(m->prec));
+    snprintf(info->device, sizeof info->device, "%s", f5_device_name(m->device));
 }
 
 const char *f5_precision_name(f5_precision p) { return p == F5_PRECISION_BF16 ? "bf16" : "fp32"; }

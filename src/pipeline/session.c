@@ -28,11 +28,11 @@ f5_status f5_session_create(const f5_model *m, const f5_vocoder *v, const f5_ses
         nt = c > 0 ? (int)c : 1;
     }
     f5_dit_ctx_params dp = f5_dit_ctx_default_params();
-    dp.backend = F5_BACKEND_CPU;
+    dp.backend = m->device == F5_DEVICE_CUDA ? F5_BACKEND_CUDA : F5_BACKEND_CPU;
     dp.n_threads = nt;
     dp.prec = m->prec;
     if ((s = f5_dit_ctx_create(m->dit, &dp, &se->dit_ctx, err))) goto fail;
-    /* the vocoder runs on the DiT's pool, in fp32 */
+    /* the vocoder runs on the host, on the DiT's pool, in fp32 */
     const f5_kctx *dk = f5_dit_ctx_kernels(se->dit_ctx);
     se->kctx = (f5_kctx){.backend = F5_BACKEND_CPU, .n_threads = dk->n_threads, .pool = dk->pool};
     if ((s = f5_vocos_scratch_create(&se->vscratch, err))) goto fail;

@@ -23,6 +23,7 @@ typedef struct golden_ctx {
     int passed, failed, skipped;
     bool verbose;
     f5_kprec prec;       /* --dtype: DiT/sampler cases in this precision */
+    bool cuda;           /* --device cuda: DiT/sampler cases on the cuda backend */
     double worst_rel_l2; /* largest rel_l2 compared (for the bf16 summary) */
 } golden_ctx;
 

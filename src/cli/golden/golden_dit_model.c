@@ -83,9 +83,11 @@ bool golden_dit_load(golden_ctx *g, json_t *kase, const char *source, golden_dit
         if (t && t->ndim == 2) c->text_num_embeds = (int)t->shape[0] - 1;
     }
     if (st == F5_OK) st = f5_dit_create(m->w, c, &m->dit, &err);
-    if (st == F5_OK) st = f5_dit_prepare(m->dit, g->prec, &err);
+    if (st == F5_OK && g->cuda) st = f5_dit_prepare_device(m->dit, F5_BACKEND_CUDA, 0, g->prec, &err);
+    else if (st == F5_OK) st = f5_dit_prepare(m->dit, g->prec, &err);
     if (st == F5_OK) {
         f5_dit_ctx_params p = f5_dit_ctx_default_params();
+        if (g->cuda) p.backend = F5_BACKEND_CUDA;
         p.n_threads = g->n_threads;
         p.prec = g->prec;
         st = f5_dit_ctx_create(m->dit, &p, &m->ctx, &err);

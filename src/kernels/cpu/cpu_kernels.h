@@ -28,6 +28,14 @@ void f5_attention_cpu(const f5_kctx *k, const float *q, const float *kk, const f
                       float *scratch);
 size_t f5_attention_scratch_floats_cpu(const f5_kctx *k, int64_t N, int64_t H);
 
+/* Host memory as backend memory (mem_cpu.c). */
+void *f5_kalloc_cpu(const f5_kctx *k, size_t bytes);
+void f5_kfree_cpu(const f5_kctx *k, void *p);
+void f5_kmemcpy_cpu(const f5_kctx *k, void *dst, const void *src, size_t bytes);
+void f5_kzero_cpu(const f5_kctx *k, void *dst, size_t bytes);
+f5_status f5_ksync_cpu(const f5_kctx *k, f5_error *err);
+void f5_add_cpu(const f5_kctx *k, float *y, const float *x, int64_t n);
+
 /* Flash attention for dh = 64: attn_flash.c (AVX-512, fp32 or bf16) and
  * attn_flash_avx2.c (AVX2+FMA, fp32), picked by f5_attention_cpu from
  * f5_cpu_isa_for(k); scratch as the matching *_scratch_floats. */

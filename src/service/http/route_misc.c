@@ -5,6 +5,7 @@
 #include "service/http/http.h"
 
 #include "service/http/web_assets.h"
+#include "kernels/kernels.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,9 @@ enum MHD_Result f5_route_version(const f5_http_ctx *cx, f5_http_req *req) {
     json_object_set_new(o, "model", json_string(cx->cfg->model));
     json_object_set_new(o, "vocoder", json_string(cx->cfg->vocoder[0] ? cx->cfg->vocoder : "(model dir)/vocos"));
     json_object_set_new(o, "ready", json_boolean(f5_svc_phase_get(cx->svc, NULL) == F5_SVC_READY));
+    json_object_set_new(o, "cuda_built", json_boolean(f5_cuda_built()));
+    json_t *dv = engine ? json_object_get(engine, "device") : NULL; /* the loaded engine's device, else none yet */
+    json_object_set_new(o, "device", json_is_string(dv) ? json_string(json_string_value(dv)) : json_null());
     return f5_http_json(req, 200, o);
 }
 

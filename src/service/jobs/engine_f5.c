@@ -130,10 +130,10 @@ static f5_status run(void *self, int slot, const f5_svc_synth_req *rq, f5_svc_sy
 static json_t *info(void *self) {
     engine_f5 *e = self;
     const char *base = strrchr(e->model_path, '/');
-    return json_pack("{s:s, s:s, s:s, s:i, s:i, s:I, s:s, s:i}", "model", base ? base + 1 : e->model_path,
+    return json_pack("{s:s, s:s, s:s, s:i, s:i, s:I, s:s, s:i, s:s}", "model", base ? base + 1 : e->model_path,
                      "model_path", e->model_path, "arch", e->info.arch, "dim", e->info.dim, "depth", e->info.depth,
                      "n_params", (json_int_t)e->info.n_params, "precision", e->info.precision, "max_batch",
-                     e->batch ? e->max_batch : 1);
+                     e->batch ? e->max_batch : 1, "device", e->info.device);
 }
 
 static void engine_free(void *self) {
