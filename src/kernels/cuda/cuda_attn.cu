@@ -10,8 +10,8 @@
  *    then p_j = exp(s_j - m_new) weights v_j. No N x N matrix exists.
  *  - any other dh (<= 256): one block per query row, the N scores in
  *    shared memory (N <= 8192), the reference's order of operations.
- * Both in fp32 at any precision: the bf16 path of this backend is the
- * products only. */
+ * Both in fp32; at F5_KPREC_BF16 the tensor-core form of
+ * cuda_attn_gemm.cu runs instead. */
 #include "kernels/cuda/cuda_internal.cuh"
 
 #include <math.h>
@@ -151,6 +151,10 @@ extern "C" void f5_attention_cuda(const f5_kctx *k, const float *q, const float 
     if (B <= 0 || N <= 0 || H <= 0 || s->failed) return;
     if (B > 65535 || H > 65535) {
         f5_cu_failf(s, "attention: batch %lld x heads %lld is more than one launch takes", (long long)B, (long long)H);
+        return;
+    }
+    if (k->prec == F5_KPREC_BF16) {
+        f5_cu_attention_bf16(k, q, kk, v, B, N, H, dh, ld, scale, lens, o);
         return;
     }
     const int32_t *dl = NULL;

@@ -216,19 +216,34 @@ extern "C" void f5_kstream_free(f5_kstream *s) {
     if (s->stream) cudaStreamSynchronize(s->stream);
     for (int i = 0; i < F5_CU_PLANS; i++) {
         f5_cu_plan *p = &s->plans[i];
-        if (!p->used) continue;
-        cublasLtMatrixLayoutDestroy(p->la);
-        cublasLtMatrixLayoutDestroy(p->lb);
-        cublasLtMatrixLayoutDestroy(p->lc);
-        cublasLtMatmulDescDestroy(p->op);
+        if (p->la) cublasLtMatrixLayoutDestroy(p->la);
+        if (p->lb) cublasLtMatrixLayoutDestroy(p->lb);
+        if (p->lc) cublasLtMatrixLayoutDestroy(p->lc);
+        if (p->op) cublasLtMatmulDescDestroy(p->op);
     }
     if (s->lt) cublasLtDestroy(s->lt);
     cudaFree(s->ws);
     cudaFree(s->xb);
     cudaFree(s->lens);
+    cudaFree(s->abuf);
     if (s->stream) cudaStreamDestroy(s->stream);
     (void)cudaGetLastError();
     free(s);
+}
+
+void *f5_cu_grow(f5_kstream *s, void **buf, size_t *cap, size_t need, const char *what) {
+    if (need <= *cap && *buf) return *buf;
+    if (f5_cu_fail(s, cudaStreamSynchronize(s->stream), what)) return NULL;
+    cudaFree(*buf);
+    *buf = NULL;
+    *cap = 0;
+    size_t nb = need + need / 8;
+    if (f5_cu_fail(s, cudaMalloc(buf, nb), what)) {
+        *buf = NULL;
+        return NULL;
+    }
+    *cap = nb;
+    return *buf;
 }
 
 /* ---- backend memory */

@@ -10,18 +10,47 @@
 
 #include <string.h>
 
-static int align_of(const void *p) {
-    uintptr_t a = (uintptr_t)p;
+/* Alignment of a pointer and of every batch's pointer after it (stride bytes). */
+static int align_of(const void *p, int64_t stride_bytes, int batch) {
+    uintptr_t a = (uintptr_t)p | (batch > 1 ? (uintptr_t)stride_bytes : 0);
     int al = 256;
     while (al > 1 && (a % (uintptr_t)al)) al /= 2;
     return al;
 }
 
-/* A plan for D = alpha op(A) op(B) + beta C, column-major, C = D. */
-static f5_cu_plan *plan_for(f5_kstream *s, int ta, int tb, int64_t m, int64_t n, int64_t k, int64_t lda, int64_t ldb,
-                            int64_t ldc, cudaDataType_t atype, cudaDataType_t btype, const void *A, const void *B,
-                            const void *C, bool beta_zero) {
-    int aa = align_of(A), ab = align_of(B), ac = align_of(C);
+static size_t esize(cudaDataType_t t) { return t == CUDA_R_16BF ? 2 : 4; }
+
+static void plan_destroy(f5_cu_plan *p) {
+    if (p->la) cublasLtMatrixLayoutDestroy(p->la);
+    if (p->lb) cublasLtMatrixLayoutDestroy(p->lb);
+    if (p->lc) cublasLtMatrixLayoutDestroy(p->lc);
+    if (p->op) cublasLtMatmulDescDestroy(p->op);
+    memset(p, 0, sizeof *p);
+}
+
+static bool layout(f5_kstream *s, cublasLtMatrixLayout_t *l, cudaDataType_t t, int64_t rows, int64_t cols, int64_t ld,
+                   int batch, int64_t stride, const char *what) {
+    if (f5_cu_fail_blas(s, cublasLtMatrixLayoutCreate(l, t, (uint64_t)rows, (uint64_t)cols, ld), what)) return false;
+    if (batch > 1) {
+        int32_t bc = batch;
+        if (f5_cu_fail_blas(s, cublasLtMatrixLayoutSetAttribute(*l, CUBLASLT_MATRIX_LAYOUT_BATCH_COUNT, &bc, sizeof bc),
+                            what) ||
+            f5_cu_fail_blas(s, cublasLtMatrixLayoutSetAttribute(*l, CUBLASLT_MATRIX_LAYOUT_STRIDED_BATCH_OFFSET,
+                                                                &stride, sizeof stride),
+                            what))
+            return false;
+    }
+    return true;
+}
+
+/* The plan for mm's shape, types and alignments (cached per stream, LRU). */
+static f5_cu_plan *plan_for(f5_kstream *s, const f5_cu_mm *mm) {
+    int aa = align_of(mm->A, mm->sa * (int64_t)esize(mm->at), mm->batch);
+    int ab = align_of(mm->B, mm->sb * (int64_t)esize(mm->bt), mm->batch);
+    int ac = align_of(mm->C, mm->sc * 4, mm->batch);
+    bool bz = mm->beta == 0.0f;
+    int batch = mm->batch > 1 ? mm->batch : 1;
+    int64_t sa = batch > 1 ? mm->sa : 0, sb = batch > 1 ? mm->sb : 0, sc = batch > 1 ? mm->sc : 0;
     f5_cu_plan *free_slot = NULL, *oldest = NULL;
     for (int i = 0; i < F5_CU_PLANS; i++) {
         f5_cu_plan *p = &s->plans[i];
@@ -29,37 +58,29 @@ static f5_cu_plan *plan_for(f5_kstream *s, int ta, int tb, int64_t m, int64_t n,
             if (!free_slot) free_slot = p;
             continue;
         }
-        if (p->ta == ta && p->tb == tb && p->m == m && p->n == n && p->k == k && p->lda == lda && p->ldb == ldb &&
-            p->ldc == ldc && p->atype == (int)atype && p->btype == (int)btype && p->align_a == aa &&
-            p->align_b == ab && p->align_c == ac && p->beta_zero == beta_zero) {
+        if (p->ta == mm->ta && p->tb == mm->tb && p->m == mm->m && p->n == mm->n && p->k == mm->k &&
+            p->lda == mm->lda && p->ldb == mm->ldb && p->ldc == mm->ldc && p->batch == batch && p->sa == sa &&
+            p->sb == sb && p->sc == sc && p->atype == (int)mm->at && p->btype == (int)mm->bt && p->align_a == aa &&
+            p->align_b == ab && p->align_c == ac && p->beta_zero == bz) {
             p->last_use = ++s->tick;
             return p;
         }
         if (!oldest || p->last_use < oldest->last_use) oldest = p;
     }
     f5_cu_plan *p = free_slot ? free_slot : oldest;
-    if (p->used) {
-        cublasLtMatrixLayoutDestroy(p->la);
-        cublasLtMatrixLayoutDestroy(p->lb);
-        cublasLtMatrixLayoutDestroy(p->lc);
-        cublasLtMatmulDescDestroy(p->op);
-        p->used = false;
-    }
-    memset(p, 0, sizeof *p);
-    cublasOperation_t opa = ta ? CUBLAS_OP_T : CUBLAS_OP_N, opb = tb ? CUBLAS_OP_T : CUBLAS_OP_N;
-    cublasStatus_t st = cublasLtMatmulDescCreate(&p->op, CUBLAS_COMPUTE_32F, CUDA_R_32F);
-    if (f5_cu_fail_blas(s, st, "cublasLtMatmulDescCreate")) return NULL;
-    bool ok = !f5_cu_fail_blas(s, cublasLtMatmulDescSetAttribute(p->op, CUBLASLT_MATMUL_DESC_TRANSA, &opa, sizeof opa),
-                               "TRANSA") &&
-              !f5_cu_fail_blas(s, cublasLtMatmulDescSetAttribute(p->op, CUBLASLT_MATMUL_DESC_TRANSB, &opb, sizeof opb),
-                               "TRANSB");
+    plan_destroy(p);
+    cublasOperation_t opa = mm->ta ? CUBLAS_OP_T : CUBLAS_OP_N, opb = mm->tb ? CUBLAS_OP_T : CUBLAS_OP_N;
+    bool ok = !f5_cu_fail_blas(s, cublasLtMatmulDescCreate(&p->op, CUBLAS_COMPUTE_32F, CUDA_R_32F),
+                               "cublasLtMatmulDescCreate");
+    if (ok)
+        ok = !f5_cu_fail_blas(s, cublasLtMatmulDescSetAttribute(p->op, CUBLASLT_MATMUL_DESC_TRANSA, &opa, sizeof opa),
+                              "TRANSA") &&
+             !f5_cu_fail_blas(s, cublasLtMatmulDescSetAttribute(p->op, CUBLASLT_MATMUL_DESC_TRANSB, &opb, sizeof opb),
+                              "TRANSB");
     /* stored shapes: A is (ta ? k x m : m x k), B is (tb ? n x k : k x n) */
-    p->la = p->lb = p->lc = NULL;
-    if (ok)
-        ok = !f5_cu_fail_blas(s, cublasLtMatrixLayoutCreate(&p->la, atype, ta ? k : m, ta ? m : k, lda), "layout A");
-    if (ok)
-        ok = !f5_cu_fail_blas(s, cublasLtMatrixLayoutCreate(&p->lb, btype, tb ? n : k, tb ? k : n, ldb), "layout B");
-    if (ok) ok = !f5_cu_fail_blas(s, cublasLtMatrixLayoutCreate(&p->lc, CUDA_R_32F, m, n, ldc), "layout C");
+    if (ok) ok = layout(s, &p->la, mm->at, mm->ta ? mm->k : mm->m, mm->ta ? mm->m : mm->k, mm->lda, batch, sa, "layout A");
+    if (ok) ok = layout(s, &p->lb, mm->bt, mm->tb ? mm->n : mm->k, mm->tb ? mm->k : mm->n, mm->ldb, batch, sb, "layout B");
+    if (ok) ok = layout(s, &p->lc, CUDA_R_32F, mm->m, mm->n, mm->ldc, batch, sc, "layout C");
     cublasLtMatmulPreference_t pref = NULL;
     if (ok) ok = !f5_cu_fail_blas(s, cublasLtMatmulPreferenceCreate(&pref), "preference");
     if (ok) {
@@ -77,39 +98,45 @@ static f5_cu_plan *plan_for(f5_kstream *s, int ta, int tb, int64_t m, int64_t n,
                                                                 &res, &nres),
                               "cublasLtMatmulAlgoGetHeuristic");
         if (ok && nres < 1) {
-            f5_cu_failf(s, "cuBLASLt: no algorithm for a %lld x %lld x %lld product (types %d/%d)", (long long)m,
-                        (long long)n, (long long)k, (int)atype, (int)btype);
+            f5_cu_failf(s, "cuBLASLt: no algorithm for a %lld x %lld x %lld product (batch %d, types %d/%d)",
+                        (long long)mm->m, (long long)mm->n, (long long)mm->k, batch, (int)mm->at, (int)mm->bt);
             ok = false;
         }
         if (ok) p->algo = res.algo;
     }
     if (pref) cublasLtMatmulPreferenceDestroy(pref);
     if (!ok) {
-        if (p->la) cublasLtMatrixLayoutDestroy(p->la);
-        if (p->lb) cublasLtMatrixLayoutDestroy(p->lb);
-        if (p->lc) cublasLtMatrixLayoutDestroy(p->lc);
-        cublasLtMatmulDescDestroy(p->op);
-        memset(p, 0, sizeof *p);
+        plan_destroy(p);
         return NULL;
     }
     p->used = true;
-    p->ta = ta, p->tb = tb, p->m = m, p->n = n, p->k = k, p->lda = lda, p->ldb = ldb, p->ldc = ldc;
-    p->atype = (int)atype, p->btype = (int)btype, p->align_a = aa, p->align_b = ab, p->align_c = ac;
-    p->beta_zero = beta_zero;
+    p->ta = mm->ta, p->tb = mm->tb, p->m = mm->m, p->n = mm->n, p->k = mm->k;
+    p->lda = mm->lda, p->ldb = mm->ldb, p->ldc = mm->ldc, p->batch = batch, p->sa = sa, p->sb = sb, p->sc = sc;
+    p->atype = (int)mm->at, p->btype = (int)mm->bt, p->align_a = aa, p->align_b = ab, p->align_c = ac;
+    p->beta_zero = bz;
     p->last_use = ++s->tick;
     return p;
 }
 
+void f5_cu_matmul(f5_kstream *s, const f5_cu_mm *mm) {
+    if (s->failed || mm->m <= 0 || mm->n <= 0) return; /* a failed stream runs nothing more until reported */
+    f5_cu_plan *p = plan_for(s, mm);
+    if (!p) return;
+    float alpha = mm->alpha, beta = mm->beta;
+    f5_cu_fail_blas(s,
+                    cublasLtMatmul(s->lt, p->op, &alpha, mm->A, p->la, mm->B, p->lb, &beta, mm->C, p->lc, mm->C,
+                                   p->lc, &p->algo, s->ws, s->ws_bytes, s->stream),
+                    "cublasLtMatmul");
+}
+
+/* Unbatched: the row-major products of this file. */
 static void matmul(f5_kstream *s, int ta, int tb, int64_t m, int64_t n, int64_t k, float alpha, const void *A,
                    int64_t lda, cudaDataType_t atype, const void *B, int64_t ldb, cudaDataType_t btype, float beta,
                    float *C, int64_t ldc) {
-    if (s->failed) return; /* a failed stream runs nothing more until reported */
-    f5_cu_plan *p = plan_for(s, ta, tb, m, n, k, lda, ldb, ldc, atype, btype, A, B, C, beta == 0.0f);
-    if (!p) return;
-    f5_cu_fail_blas(s,
-                    cublasLtMatmul(s->lt, p->op, &alpha, A, p->la, B, p->lb, &beta, C, p->lc, C, p->lc, &p->algo,
-                                   s->ws, s->ws_bytes, s->stream),
-                    "cublasLtMatmul");
+    f5_cu_mm mm = {.ta = ta, .tb = tb, .m = m, .n = n, .k = k, .A = A, .lda = lda, .sa = 0, .at = atype, .B = B,
+                   .ldb = ldb, .sb = 0, .bt = btype, .C = C, .ldc = ldc, .sc = 0, .batch = 1, .alpha = alpha,
+                   .beta = beta};
+    f5_cu_matmul(s, &mm);
 }
 
 __global__ void bias_kernel(float *__restrict__ y, const float *__restrict__ b, int64_t M, int64_t N) {

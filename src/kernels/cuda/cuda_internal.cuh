@@ -29,11 +29,30 @@ struct f5_kdev {
     size_t bytes;
 };
 
+/* One column-major product D = alpha op(A) op(B) + beta C (C = D, fp32),
+ * batched `batch` times with element strides sa, sb, sc. */
+typedef struct f5_cu_mm {
+    int ta, tb;
+    int64_t m, n, k;
+    const void *A;
+    int64_t lda, sa;
+    cudaDataType_t at;
+    const void *B;
+    int64_t ldb, sb;
+    cudaDataType_t bt;
+    float *C;
+    int64_t ldc, sc;
+    int batch;
+    float alpha, beta;
+} f5_cu_mm;
+void f5_cu_matmul(f5_kstream *s, const f5_cu_mm *mm);
+
 /* A cached cuBLASLt plan for one product shape. */
 typedef struct f5_cu_plan {
     bool used;
     int ta, tb;
-    int64_t m, n, k, lda, ldb, ldc;
+    int64_t m, n, k, lda, ldb, ldc, sa, sb, sc;
+    int batch;
     int atype, btype;
     int align_a, align_b, align_c;
     bool beta_zero;
@@ -55,6 +74,8 @@ struct f5_kstream {
     size_t xb_bytes;
     int32_t *lens;          /* device copy of a gated add's lens */
     size_t lens_n;
+    void *abuf;             /* bf16 attention: bf16 q/k/v, scores, probabilities */
+    size_t abuf_bytes;
     f5_cu_plan plans[F5_CU_PLANS];
     uint64_t tick;
     /* first failure since the last f5_ksync (sticky until reported) */
@@ -73,6 +94,17 @@ void f5_cu_failf(f5_kstream *s, const char *fmt, ...);
 const float *f5_cu_w32(const f5_kctx *k, const float *p);
 /* The bf16 copy of a registered weight, or NULL. */
 const __nv_bfloat16 *f5_cu_w16(const f5_kctx *k, const float *p);
+
+/* *buf grown to at least `need` bytes (contents lost; waits for the
+ * stream first); NULL after a failure, recorded. */
+void *f5_cu_grow(f5_kstream *s, void **buf, size_t *cap, size_t need, const char *what);
+
+/* bf16 attention on tensor cores (cuda_attn_gemm.cu): per batch element,
+ * S = scale Q K^T and O = P V as batched cuBLASLt products over the heads,
+ * the softmax between them in fp32 (P rounded to bf16). lens as in
+ * f5_attention_masked (host; NULL = N each). */
+void f5_cu_attention_bf16(const f5_kctx *k, const float *q, const float *kk, const float *v, int64_t B, int64_t N,
+                          int64_t H, int64_t dh, int64_t ld, float scale, const int32_t *lens, float *o);
 
 /* A device copy of host lens [B] (per batch element lengths), queued on the
  * stream (the buffer is the stream's; NULL after a failure, recorded). */

@@ -252,6 +252,13 @@ static void test_attention(void) {
         y = down(dout, n);
         snprintf(name, sizeof name, "attention masked B%d N%d H%d dh%d", B, N, H, dh);
         cmp(name, y, ref, n, 1e-5);
+        free(y);
+        /* bf16 (tensor cores through cuBLASLt), same masks */
+        f5_attention_masked(&g_cu16, dq, dk, dv, B, N, H, dh, ld, sc, lens, dout, NULL);
+        synced("attention bf16");
+        y = down(dout, n);
+        snprintf(name, sizeof name, "attention bf16 masked B%d N%d H%d dh%d", B, N, H, dh);
+        cmp(name, y, ref, n, 2e-2);
         free(y), free(q), free(k), free(v), free(ref);
         f5_kfree(&g_cu, dq), f5_kfree(&g_cu, dk), f5_kfree(&g_cu, dv), f5_kfree(&g_cu, dout);
     }
