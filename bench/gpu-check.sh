@@ -13,9 +13,10 @@
 #     against the fp32 goldens);
 #  3. a tiny end-to-end synthesis on cuda and on cpu (same seed), compared;
 #  4. f5tts bench --device cuda --preset v1_base --random-weights
-#     --ref-seconds 5 --gen-seconds 10 --nfe 32, fp32 and bf16, for 1
-#     request and 16 requests batched into one forward (batching on) against
-#     16 x the single request (batching off);
+#     --ref-seconds 5 --gen-seconds 10 --nfe 32, fp32 and bf16: one request
+#     (timed steps, extrapolated), and 16 concurrent requests through the
+#     continuous batcher (bench --concurrent 16 --max-batch 16,1: batching
+#     on, then off);
 # and prints a short table last. Logs land in $OUT (or /tmp/f5-gpu-out).
 # Without a pack it tries to build here (needs our -dev packages).
 # Knobs for trying it without a GPU: DEVICE=cpu PRESET=small NFE=2 BATCH=2 STEPS=1 GOLDEN_ONLY=dit_v1_tiny.
@@ -145,16 +146,19 @@ else
 fi
 echo "[$(el)] e2e done"
 
-# ---- 4. bench
+# ---- 4. bench: one request (extrapolated from timed steps), then C concurrent requests through
+# the continuous batcher with batching on (max-batch C) and off (max-batch 1), all NFE steps run
 B=(bench --device "$DEVICE" --preset "$PRESET" --random-weights --ref-seconds 5 --gen-seconds 10 --nfe "$NFE"
    --steps-to-time "$STEPS" --json)
+BACKEND=$([ "$DEVICE" = cuda ] && echo cuda || echo cpu)
 for dt in fp32 bf16; do
-  for b in 1 "$BATCH"; do
-    echo "== bench $dt batch $b"
-    timeout 200 "$F5" "${B[@]}" --dtype "$dt" --batch "$b" >"$OUTD/bench_${dt}_b$b.json" 2>"$OUTD/bench_${dt}_b$b.err"
-    rc=$?
-    [ $rc = 0 ] || { tail -3 "$OUTD/bench_${dt}_b$b.err"; }
-  done
+  echo "== bench $dt, 1 request"
+  timeout 150 "$F5" "${B[@]}" --dtype "$dt" >"$OUTD/bench_${dt}_1.json" 2>"$OUTD/bench_${dt}_1.err" ||
+    tail -3 "$OUTD/bench_${dt}_1.err"
+  echo "== bench $dt, $BATCH concurrent, max-batch $BATCH,1"
+  timeout 200 "$F5" bench --concurrent "$BATCH" --max-batch "$BATCH,1" --backend "$BACKEND" --preset "$PRESET" \
+    --ref-seconds 5 --gen-seconds 10 --nfe "$NFE" --dtype "$dt" --json >"$OUTD/bench_${dt}_conc.json" \
+    2>"$OUTD/bench_${dt}_conc.err" || tail -3 "$OUTD/bench_${dt}_conc.err"
 done
 echo "[$(el)] bench done"
 
@@ -165,22 +169,31 @@ printf '%-52s %-10s %s\n' "check" "result" "detail"
 for r in "${ROWS[@]}"; do IFS='|' read -r a b c <<<"$r"; printf '%-52s %-10s %s\n' "$a" "$b" "$c"; done
 python3 - "$OUTD" "$BATCH" <<'PY'
 import json, os, sys
-d, B = sys.argv[1], int(sys.argv[2])
-print("\nbench: v1-size DiT, 5 s ref + 10 s gen, NFE as given; DiT = text setup + NFE steps (GPU); "
-      "whole = + ref mel and Vocos on the cpu")
-print("%-5s %-6s %10s %10s %10s %12s %14s" % ("dtype", "batch", "step ms", "DiT s", "whole s", "RTF(whole)", "audio-s/s DiT"))
-single = {}
+d, C = sys.argv[1], int(sys.argv[2])
+def load(n):
+    try:
+        return json.load(open(os.path.join(d, n)))
+    except Exception:
+        return None
+print("\nbench (v1-size DiT, procedural weights, 5 s ref + 10 s gen, NFE as given; ref mel + Vocos on the cpu):")
+print("%-5s %-24s %10s %10s %10s %12s" % ("dtype", "run", "step ms", "wall s", "RTF", "audio-s/s"))
 for dt in ("fp32", "bf16"):
-    for b in (1, B):
-        p = os.path.join(d, "bench_%s_b%d.json" % (dt, b))
-        try:
-            j = json.load(open(p)); r = j["runs"][0]
-        except Exception as e:
-            print("%-5s %-6d %s" % (dt, b, "no result (%s)" % os.path.basename(p))); continue
-        audio = j["gen_seconds"] * b
-        dit = r["dit_seconds"]; whole = r["estimated_total_seconds"]
-        if b == 1: single[dt] = audio / dit
-        print("%-5s %-6d %10.2f %10.3f %10.3f %12.4f %14.1f" % (dt, b, r["step_ms"], dit, whole, whole / audio, audio / dit))
-for dt, s in single.items():
-    print("%s batching off (16 requests one after another) = %.1f audio-s/s on the DiT" % (dt, s))
+    j = load("bench_%s_1.json" % dt)
+    if j:
+        r = j["runs"][0]
+        print("%-5s %-24s %10.2f %10.3f %10.4f %12.1f   (DiT only %.3f s)" % (dt, "1 request (estimate)", r["step_ms"],
+              r["estimated_total_seconds"], r["estimated_total_seconds"] / j["gen_seconds"],
+              j["gen_seconds"] / r["estimated_total_seconds"], r["dit_seconds"]))
+    else:
+        print("%-5s %-24s no result" % (dt, "1 request"))
+    c = load("bench_%s_conc.json" % dt)
+    if c:
+        for r in c["runs"]:
+            name = "%d concurrent, batch %s" % (c["concurrent"], "on" if r["max_batch"] > 1 else "off")
+            print("%-5s %-24s %10.2f %10.3f %10s %12.1f   (sampling only %.1f audio-s/s; mean latency %.2f s)" % (
+                dt, name, r["ms_per_evaluation"], r["wall_seconds"], "-", r["end_to_end_audio_seconds_per_second"],
+                r["sampling_audio_seconds_per_second"], r["mean_latency_seconds"]))
+    else:
+        print("%-5s %-24s no result" % (dt, "%d concurrent" % C))
+print("targets (issue 15, H100/H200): 1 request <= 0.2 s (RTF <= 0.02); >= 100 audio-s/s at 16 concurrent, batching on")
 PY

@@ -45,7 +45,7 @@ static void usage(void) {
     fprintf(stderr,
             "usage: f5tts bench --concurrent C [--max-batch B[,B2...]] [--preset v1_base|base|small]\n"
             "                   [--ref-seconds 5] [--gen-seconds 10] [--nfe 32] [--threads N] [--dtype fp32|bf16]\n"
-            "                   [--batch-frames F] [--backend cpu|ref] [--seed S] [--json]\n"
+            "                   [--batch-frames F] [--backend cpu|ref|cuda] [--seed S] [--json]\n"
             "  C requests arrive together; each --max-batch value (default C,1) samples them through the\n"
             "  step-level batcher: B > 1 shares each DiT step among up to B requests, 1 = one at a time.\n");
 }
@@ -79,9 +79,9 @@ static int parse(int argc, char **argv, conc_opts *o) {
         }
     }
     if (o->concurrent < 1 || o->concurrent > 1024 || o->ref_s < 0 || o->gen_s <= 0 || o->ref_s + o->gen_s > 600 ||
-        o->nfe < 1 || o->threads < 0 || o->batch_frames < 0 || (strcmp(o->backend, "cpu") && strcmp(o->backend, "ref"))) {
+        o->nfe < 1 || o->threads < 0 || o->batch_frames < 0 || (strcmp(o->backend, "cpu") && strcmp(o->backend, "ref") && strcmp(o->backend, "cuda"))) {
         fprintf(stderr, "f5tts bench --concurrent: need 1 <= C <= 1024, 0 <= ref, 0 < gen, ref+gen <= 600 s, nfe >= 1, "
-                        "threads >= 0, batch-frames >= 0, backend cpu|ref\n");
+                        "threads >= 0, batch-frames >= 0, backend cpu|ref|cuda\n");
         return 2;
     }
     return -1;
@@ -149,7 +149,7 @@ int f5_bench_concurrent(int argc, char **argv) {
         fprintf(stderr, "f5tts bench --concurrent: --dtype fp32 or bf16, not '%s'\n", o.dtype);
         return 2;
     }
-    if (prec == F5_KPREC_BF16 && !f5_cpu_supports(prec)) {
+    if (prec == F5_KPREC_BF16 && strcmp(o.backend, "cuda") && !f5_cpu_supports(prec)) {
         fprintf(stderr, "f5tts bench --concurrent: bf16 asked for, but this CPU has neither AVX512-BF16 nor AMX\n");
         return 2;
     }
@@ -182,10 +182,13 @@ int f5_bench_concurrent(int argc, char **argv) {
     if (in.T >= in.N) in.T = in.N - 1;
     if (in.T < 1) in.T = 1;
     if (f5_procedural_dit(o.seed, &cfg, false, &w, &err) != F5_OK || f5_checkpoint_normalize(w, &err) != F5_OK ||
-        f5_dit_create(w, &cfg, &dit, &err) != F5_OK || f5_dit_prepare(dit, prec, &err) != F5_OK)
+        f5_dit_create(w, &cfg, &dit, &err) != F5_OK)
+        goto fail;
+    bool cuda = !strcmp(o.backend, "cuda");
+    if ((cuda ? f5_dit_prepare_device(dit, F5_BACKEND_CUDA, 0, prec, &err) : f5_dit_prepare(dit, prec, &err)) != F5_OK)
         goto fail;
     f5_dit_ctx_params cp = f5_dit_ctx_default_params();
-    cp.backend = strcmp(o.backend, "ref") ? F5_BACKEND_CPU : F5_BACKEND_REF;
+    cp.backend = cuda ? F5_BACKEND_CUDA : strcmp(o.backend, "ref") ? F5_BACKEND_CPU : F5_BACKEND_REF;
     cp.n_threads = o.threads;
     cp.prec = prec;
     if (f5_dit_ctx_create(dit, &cp, &ctx, &err) != F5_OK) goto fail;
@@ -209,9 +212,9 @@ int f5_bench_concurrent(int argc, char **argv) {
     double a = f5_now_s();
     if (f5_dit_item_text(ctx, in.N, in.text, in.T, tc, tu, &err) != F5_OK) goto fail;
     text_ms = (f5_now_s() - a) * 1e3;
-    if (!strcmp(o.backend, "cpu")) {
-        f5_kctx vk = *f5_dit_ctx_kernels(ctx);
-        vk.prec = F5_KPREC_F32, vk.pack = NULL, vk.scratch = NULL, vk.scratch_bytes = 0, vk.prof = NULL;
+    if (strcmp(o.backend, "ref")) { /* the ref mel and Vocos run on the host (cpu fp32) on every device */
+        const f5_kctx *dk = f5_dit_ctx_kernels(ctx);
+        f5_kctx vk = {.backend = F5_BACKEND_CPU, .n_threads = dk->n_threads, .pool = dk->pool};
         if (f5_bench_refmel_ms(o.ref_s, &refmel_ms, &err) || f5_bench_vocoder_ms(o.gen_s, &vk, &vocoder_ms, &err))
             goto fail;
     }
