@@ -1,8 +1,8 @@
 // voices.test.js - the speaker library end to end against `f5tts serve`:
 // POST /voices (quality report on a clean, a clipped and a noise clip),
 // dedup of identical uploads, GET /voices, GET /voices/{id} and its audio,
-// synthesis by voice_id and by name through POST /tts (and its reference
-// cache hit), PATCH (rename, transcript), DELETE, ownership between two keys
+// synthesis by voice_id and by name through POST /tts (prepared at
+// enrolment: even the first one hits the reference cache), PATCH (rename, transcript), DELETE, ownership between two keys
 // (another key's voice is 404 everywhere, admin sees all, a tts-only key
 // may read and use but not create), --strict-voices, and the
 // `f5tts voices add|list|rm` CLI on the same data directory.
@@ -129,7 +129,7 @@ describe('speaker library, auth off (local user)', () => {
     assert.equal(dup.json.error.code, 'voice_exists');
   });
 
-  it('synthesis by voice_id and by name; the second one hits the reference cache', async () => {
+  it('synthesis by voice_id and by name, both hitting the reference cache (prepared at enrolment)', async () => {
     const v = await enrol(srv, { name: 'Giọng Nam', audio: h.refWav(2.0), ref_text: h.REF_TEXT });
     assert.equal(v.status, 201);
     const synth = async (voice_id) => {
@@ -144,10 +144,12 @@ describe('speaker library, auth off (local user)', () => {
       }
       return { body, hit: line && line.ref_cache_hit };
     };
+    assert.equal(v.json.prepared, true, 'prepared at enrolment (role all)');
     const byId = await synth(v.json.id);
     const byName = await synth('Giọng Nam');
     assert.equal(byId.body.subarray(0, 4).toString(), 'RIFF');
-    assert.equal(byName.hit, true, 'the saved voice is prepared once');
+    assert.equal(byId.hit, true, 'the first synthesis by voice_id skips preprocessing');
+    assert.equal(byName.hit, true);
     assert.ok(byId.body.equals(byName.body), 'same voice and seed: same audio by id and by name');
     // the same as uploading that clip with its transcript
     const up = await h.tts(srv, { text: 'Hello there.', voice: h.refWav(2.0), ref_text: h.REF_TEXT, nfe_step: 4, seed: 5 });
@@ -268,5 +270,62 @@ describe('speaker library with keys: ownership and scopes', () => {
     assert.match(s.json.error.message, /clipping/);
     assert.deepEqual(codes(s.json.error.quality), ['clipping']);
     assert.equal((await call(srv, 'GET', '/voices/hot', { headers: A })).status, 404, 'nothing stored');
+  });
+});
+
+describe('speaker library on S3 (s3rver): listing, dedup, synthesis by voice, delete', () => {
+  const BUCKET = 'f5voices';
+  let s3, srv, s3Dir;
+  before(async () => {
+    const { spawn } = require('node:child_process');
+    const port = await h.freePort();
+    s3Dir = h.tmpDir('f5vs3-');
+    s3 = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(__dirname, 'lib/s3rver_main.js'), String(port), s3Dir, BUCKET],
+        { stdio: ['ignore', 'pipe', 'inherit'] });
+      child.stdout.on('data', (d) => { if (String(d).includes('ready')) resolve(child); });
+      child.on('exit', (code) => reject(new Error(`s3rver exited ${code}`)));
+    });
+    process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
+    process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
+    srv = await h.startServer({ args: ['--no-warmup', '--storage', `s3://${BUCKET}/pre?endpoint=http://127.0.0.1:${port}`] });
+  });
+  after(async () => {
+    if (srv) assert.equal((await h.stopServer(srv)).code, 0);
+    if (s3) { s3.kill('SIGKILL'); await new Promise((r) => s3.on('exit', r)); }
+  });
+  const objects = (prefix) => {
+    const out = [];
+    const walk = (d, rel) => {
+      if (!fs.existsSync(d)) return;
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) walk(path.join(d, e.name), r);
+        else if (e.name.endsWith('._S3rver_object')) out.push(r.replace(/\._S3rver_object$/, ''));
+      }
+    };
+    walk(path.join(s3Dir, BUCKET), '');
+    return out.filter((k) => k.startsWith(prefix)).sort();
+  };
+
+  it('works through the S3 backend as on disk', async () => {
+    const ids = [];
+    for (const name of ['s3-a', 's3-b', 's3-c']) {
+      const r = await enrol(srv, { name, audio: name === 's3-c' ? CLEAN : h.refWav(2.0), ref_text: h.REF_TEXT });
+      assert.equal(r.status, 201, r.buf.toString());
+      ids.push(r.json.id);
+    }
+    assert.equal(objects('pre/voices/meta/').length, 3);
+    assert.equal(objects('pre/voices/clips/').length, 2, 's3-a and s3-b share one clip');
+    const l = await call(srv, 'GET', '/voices');
+    assert.deepEqual(l.json.data.map((v) => v.name), ['s3-a', 's3-b', 's3-c'], 'ListObjectsV2 finds every record');
+    const r = await h.tts(srv, { text: 'Hello.', voice_id: 's3-b', nfe_step: 4 });
+    assert.equal(r.status, 200);
+    assert.equal(Buffer.from(await r.arrayBuffer()).subarray(0, 4).toString(), 'RIFF');
+    assert.equal(objects('pre/voices/clips/').length, 2, 'the job left the library clip alone');
+    assert.equal((await call(srv, 'DELETE', `/voices/${ids[0]}`)).json.clip_deleted, false);
+    assert.equal((await call(srv, 'DELETE', `/voices/${ids[1]}`)).json.clip_deleted, true);
+    assert.equal(objects('pre/voices/clips/').length, 1);
+    assert.deepEqual((await call(srv, 'GET', '/voices')).json.data.map((v) => v.name), ['s3-c']);
   });
 });

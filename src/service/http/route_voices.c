@@ -108,13 +108,21 @@ enum MHD_Result f5_route_voice_create(const f5_http_ctx *cx, f5_http_req *req) {
         ret = enrol_error(req, &out, &err);
         goto done;
     }
+    /* Prepared now on this node (role all), so the first synthesis by this voice skips preprocessing. */
+    bool prepared = false;
+    f5_error perr = {0};
+    double t_prep = f5_obs_mono();
+    f5_jobs_prepare_voice(cx->jobs, audio->data, audio->len, out.rec.ref_text, &prepared, &perr);
+    t_prep = (f5_obs_mono() - t_prep) * 1000.0;
     json_t *j = f5_http_voice_json(&out.rec);
     json_object_set_new(j, "deduplicated", json_boolean(out.deduped));
+    json_object_set_new(j, "prepared", json_boolean(prepared));
     if (out.rec.ref_text_from_asr) json_object_set_new(j, "transcript_cached", json_boolean(out.transcript_cached));
     f5_obs_event(cx->log, "info", "voice",
-                 json_pack("{s:s, s:s, s:s, s:b, s:i, s:f}", "request_id", req->request_id, "action", "create",
-                           "voice_id", out.rec.id, "deduplicated", out.deduped, "warnings", out.quality.n_warnings,
-                           "duration", out.quality.duration_s));
+                 json_pack("{s:s, s:s, s:s, s:b, s:i, s:f, s:b, s:f, s:s}", "request_id", req->request_id, "action",
+                           "create", "voice_id", out.rec.id, "deduplicated", out.deduped, "warnings",
+                           out.quality.n_warnings, "duration", out.quality.duration_s, "prepared", prepared, "prepare_ms",
+                           t_prep, "prepare_error", perr.message));
     f5_voice_rec_free(&out.rec);
     ret = f5_http_json(req, 201, j);
 done:
@@ -259,6 +267,15 @@ enum MHD_Result f5_route_voice_patch(const f5_http_ctx *cx, f5_http_req *req) {
         goto free_rec;
     }
     f5_status st = f5_voices_update(cx->voices, &r, old_name, &err);
+    if (!st && text) { /* the new transcript makes a new prepared reference */
+        uint8_t *clip = NULL;
+        size_t clip_n = 0;
+        bool prepared;
+        f5_error perr = {0};
+        if (f5_voices_clip(cx->voices, &r, &clip, &clip_n, &perr) == F5_OK)
+            f5_jobs_prepare_voice(cx->jobs, clip, clip_n, r.ref_text, &prepared, &perr);
+        free(clip);
+    }
     if (st == F5_ERR_INVALID_ARG) ret = f5_http_error(req, 409, "voice_exists", "name", "%s", err.message);
     else if (st) ret = f5_http_error(req, 500, "storage_error", NULL, "%s", err.message);
     else ret = f5_http_json(req, 200, f5_http_voice_json(&r));

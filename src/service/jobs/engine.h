@@ -67,6 +67,11 @@ typedef struct f5_svc_engine {
     /* Per-device GPU numbers for /metrics (obs/gpu.h); NULL when the engine
      * runs without a GPU (every CPU build): the GPU families are then absent. */
     int (*gpu_stats)(void *self, f5_obs_gpu_stat *out, int max);
+    /* Prepare a reference (encoded bytes + transcript) into the engine's
+     * reference cache ahead of its first synthesis, so that one hits
+     * (*cached: it was there already). Thread-safe; NULL when the engine
+     * has no cache (test fakes). */
+    f5_status (*prepare)(void *self, const void *audio, size_t len, const char *ref_text, bool *cached, f5_error *err);
 } f5_svc_engine;
 
 typedef struct f5_svc_engine_opts {

@@ -127,6 +127,24 @@ static f5_status run(void *self, int slot, const f5_svc_synth_req *rq, f5_svc_sy
     return F5_OK;
 }
 
+static f5_status prepare(void *self, const void *audio, size_t len, const char *ref_text, bool *cached, f5_error *err) {
+    engine_f5 *e = self;
+    *cached = false;
+    uint8_t key[32];
+    f5_refcache_key(audio, len, ref_text, key);
+    if (!e->refs || !f5_refcache_key_ok(key)) return F5_OK;
+    f5_voice *voice = f5_refcache_get(e->refs, key);
+    if (voice) {
+        *cached = true;
+        f5_refcache_release(e->refs, voice);
+        return F5_OK;
+    }
+    f5_status st = f5_voice_create(e->model, audio, len, ref_text, &e->vp, &voice, err);
+    if (st) return st;
+    f5_refcache_release(e->refs, f5_refcache_put(e->refs, key, voice, voice_bytes(voice)));
+    return F5_OK;
+}
+
 static json_t *info(void *self) {
     engine_f5 *e = self;
     const char *base = strrchr(e->model_path, '/');
@@ -241,6 +259,7 @@ f5_status f5_svc_engine_f5_open(const f5_svc_engine_opts *o, f5_svc_engine *out,
     out->self = e;
     out->n_slots = e->n_slots;
     out->run = run;
+    out->prepare = prepare;
     out->info = info;
     out->free = engine_free;
     return F5_OK;

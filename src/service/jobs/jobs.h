@@ -62,6 +62,12 @@ f5_status f5_jobs_cancel(f5_jobs *j, const char *id, double wait_s, f5_job_rec *
                          f5_error *err);
 
 long long f5_jobs_queued(f5_jobs *j);
+
+/* Prepare a reference into this node's engine (its reference cache) ahead
+ * of its first synthesis (jobs/prepare.c). *prepared false (and F5_OK) when
+ * this node runs no engine yet or the engine has no cache. Thread-safe. */
+f5_status f5_jobs_prepare_voice(f5_jobs *j, const void *audio, size_t len, const char *ref_text, bool *prepared,
+                                f5_error *err);
 /* Mean wall seconds of the jobs this process ran (exponentially weighted,
  * recent ones count most); 0 before the first one finished. */
 double f5_jobs_mean_run_s(f5_jobs *j);

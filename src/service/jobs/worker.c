@@ -541,7 +541,9 @@ f5_status f5_jobs_start(f5_jobs *j, f5_svc_engine *engine, f5_error *err) {
     if (st) return st;
     if (requeued || failed)
         f5_obs_event(j->o.log, "info", "recover", json_pack("{s:i, s:i}", "requeued", requeued, "failed_sync", failed));
+    pthread_mutex_lock(&j->mu); /* f5_jobs_prepare_voice reads it from HTTP threads */
     j->engine = engine;
+    pthread_mutex_unlock(&j->mu);
     j->workers = calloc((size_t)engine->n_slots, sizeof *j->workers);
     if (!j->workers) return f5_errf(err, F5_ERR_NOMEM, "jobs: out of memory");
     for (int i = 0; i < engine->n_slots; i++) {
