@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 
 #include "service/auth/keystore.h"
+#include "service/auth/keystore_redis.h"
 
 #include <errno.h>
 #include <math.h>
@@ -20,7 +21,9 @@ static void usage(FILE *f) {
                "                          [--quota-seconds S/day] [--data DIR]\n"
                "       f5tts keys list [--data DIR]\n"
                "       f5tts keys revoke NAME [--data DIR]\n"
-               "The keys file is DIR/keys.json (DIR: --data, else $F5_DATA_DIR, else ./data).\n"
+               "The keys file is DIR/keys.json (DIR: --data, else $F5_DATA_DIR, else ./data); with\n"
+               "--redis redis://host:port[/db][?prefix=P] the keys live in Redis instead (for\n"
+               "serve --keys-backend redis: every API node sees them).\n"
                "Limits of 0 mean unlimited. A running server sees changes within 5 seconds.\n");
 }
 
@@ -40,7 +43,7 @@ int cmd_keys(int argc, char **argv) {
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
-    const char *sub = argv[1], *name = NULL;
+    const char *sub = argv[1], *name = NULL, *redis_url = NULL;
     const char *data = getenv("F5_DATA_DIR");
     if (!data || !*data) data = "./data";
     unsigned scopes = F5_SCOPE_TTS;
@@ -49,6 +52,7 @@ int cmd_keys(int argc, char **argv) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         bool has_v = true;
         if (!strcmp(a, "--data") && v) data = v;
+        else if (!strcmp(a, "--redis") && v) redis_url = v;
         else if (!strcmp(a, "--scope") && v) {
             scopes = 0;
             char buf[128];
@@ -96,7 +100,8 @@ int cmd_keys(int argc, char **argv) {
     size_t n = 0;
     f5_error err = {0};
     int rc = 1;
-    if (f5_keys_load(path, &recs, &n, &err)) {
+    if (redis_url) snprintf(path, sizeof path, "Redis"); /* messages: never the URL (it may hold a password) */
+    if (redis_url ? f5_keys_redis_load(redis_url, &recs, &n, &err) : f5_keys_load(path, &recs, &n, &err)) {
         fprintf(stderr, "f5tts keys: %s\n", err.message);
         return 1;
     }
@@ -150,7 +155,7 @@ int cmd_keys(int argc, char **argv) {
             goto done;
         }
         f5_key_hash(key, r->sha256);
-        if (f5_keys_save(path, recs, n + 1, &err)) {
+        if (redis_url ? f5_keys_redis_save(redis_url, recs, n + 1, &err) : f5_keys_save(path, recs, n + 1, &err)) {
             fprintf(stderr, "f5tts keys: %s\n", err.message);
             goto done;
         }
@@ -163,7 +168,7 @@ int cmd_keys(int argc, char **argv) {
             goto done;
         }
         memmove(&recs[at], &recs[at + 1], (n - at - 1) * sizeof *recs);
-        if (f5_keys_save(path, recs, n - 1, &err)) {
+        if (redis_url ? f5_keys_redis_save(redis_url, recs, n - 1, &err) : f5_keys_save(path, recs, n - 1, &err)) {
             fprintf(stderr, "f5tts keys: %s\n", err.message);
             goto done;
         }

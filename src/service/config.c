@@ -70,6 +70,7 @@ static const opt_def opts[] = {
     {"tls-cert", "F5_TLS_CERT", NULL, OPT_STR, F(tls_cert), "PEM certificate: serve HTTPS (needs --tls-key)"},
     {"tls-key", "F5_TLS_KEY", NULL, OPT_STR, F(tls_key), "PEM private key for --tls-cert"},
     {"retain-inputs", "F5_RETAIN_INPUTS", NULL, OPT_BOOL, F(retain_inputs), "keep uploaded references after their job (false)"},
+    {"keys-backend", "F5_KEYS_BACKEND", NULL, OPT_STR, F(keys_backend), "API keys from: file (DATA/keys.json) | redis (the --queue Redis; f5tts keys --redis URL) (file)"},
     {"client-timeout", "F5_CLIENT_TIMEOUT", NULL, OPT_INT, F(client_timeout_s), "seconds a connection may sit idle mid-request (30)"},
     {"max-connections-per-ip", "F5_MAX_CONNECTIONS_PER_IP", NULL, OPT_INT, F(max_connections_per_ip), "open connections per client address, 0 = unlimited (0)"},
     {"asr-url", "F5_ASR_URL", NULL, OPT_STR, F(asr_url), "OpenAI-compatible transcription service for references without ref_text (e.g. http://127.0.0.1:8081; POST /v1/audio/transcriptions; bearer key from F5_ASR_API_KEY)"},
@@ -105,6 +106,7 @@ void f5_svc_config_defaults(f5_svc_config *c) {
     c->warmup = true;
     snprintf(c->auth, sizeof c->auth, "auto");
     c->client_timeout_s = 30;
+    snprintf(c->keys_backend, sizeof c->keys_backend, "file");
     c->asr_timeout_s = 30;
     snprintf(c->asr_model, sizeof c->asr_model, "whisper-1");
 }
@@ -275,6 +277,10 @@ f5_status f5_svc_config_finish(f5_svc_config *c, f5_error *err) {
         if (!(ranges[i].v >= ranges[i].lo && ranges[i].v <= ranges[i].hi))
             return f5_errf(err, F5_ERR_INVALID_ARG, "%s: %g is outside [%g, %g]", ranges[i].name, ranges[i].v,
                            ranges[i].lo, ranges[i].hi);
+    if (strcmp(c->keys_backend, "file") && strcmp(c->keys_backend, "redis"))
+        return f5_errf(err, F5_ERR_INVALID_ARG, "--keys-backend: expected file or redis, got '%s'", c->keys_backend);
+    if (!strcmp(c->keys_backend, "redis") && strncmp(c->queue, "redis://", 8))
+        return f5_errf(err, F5_ERR_INVALID_ARG, "--keys-backend redis keeps the keys on the --queue Redis: give --queue redis://...");
     if (!c->tls_cert[0] != !c->tls_key[0])
         return f5_errf(err, F5_ERR_INVALID_ARG, "--tls-cert and --tls-key go together (got only %s)",
                        c->tls_cert[0] ? "--tls-cert" : "--tls-key");

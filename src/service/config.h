@@ -61,6 +61,7 @@ typedef struct f5_svc_config {
     bool retain_inputs;            /* keep uploaded references after their job (off: deleted) */
     int client_timeout_s;          /* close a connection idle this long mid-request (slow clients) */
     int max_connections_per_ip;    /* open connections per client address; 0 = unlimited */
+    char keys_backend[16];         /* file (DATA/keys.json) | redis (<prefix>:keys on the --queue Redis) */
     char asr_url[F5_SVC_STR];      /* OpenAI-compatible transcription endpoint ("" = none) */
     double asr_timeout_s;          /* per transcription request */
     char asr_model[64];            /* the `model` field sent to it */

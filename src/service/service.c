@@ -160,7 +160,8 @@ f5_status f5_svc_start_ex(const f5_svc_config *cfg, f5_obs_sink_fn sink, void *s
         f5_auth_mode am = F5_AUTH_AUTO;
         f5_auth_mode_parse(cfg->auth, &am);
         const char *shared = !strncmp(cfg->queue, "redis://", 8) ? cfg->queue : NULL; /* rate buckets shared too */
-        if ((st = f5_auth_create(am, f5_auth_host_is_loopback(cfg->host), kp, shared, &s->auth, err))) goto fail;
+        const char *keys = !strcmp(cfg->keys_backend, "redis") ? cfg->queue : kp;
+        if ((st = f5_auth_create(am, f5_auth_host_is_loopback(cfg->host), keys, shared, &s->auth, err))) goto fail;
         if (!f5_auth_enabled(s->auth))
             f5_obs_msgf(&s->log, "warn", "auth",
                         "auth is OFF (--auth %s%s): anyone who reaches %s can synthesise and read every job; "

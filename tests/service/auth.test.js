@@ -415,3 +415,40 @@ describe('quotas and limits', () => {
     } finally { await h.stopServer(srv); }
   });
 });
+
+describe('keys in Redis (--keys-backend redis)', () => {
+  let redis, srv;
+  after(async () => {
+    if (srv) await h.stopServer(srv);
+    if (redis && redis.exitCode === null) redis.kill('SIGKILL');
+  });
+  it('f5tts keys --redis edits the shared key set; a running node sees adds and revokes within 5 s; no plaintext', async () => {
+    const port = await h.freePort();
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
+      '--dir', h.tmpDir('f5redis-')], { stdio: 'ignore' });
+    const cli = (...args) => spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).stdout.trim();
+    for (let i = 0; i < 100 && cli('PING') !== 'PONG'; i++) await h.sleep(50);
+    const url = `redis://127.0.0.1:${port}/0`;
+    const rkeys = (...args) => spawnSync(h.BIN, ['keys', ...args, '--redis', url], { encoding: 'utf8' });
+    const add = rkeys('add', 'node-shared', '--scope', 'tts');
+    assert.equal(add.status, 0, add.stderr);
+    const k = add.stdout.trim();
+    assert.match(k, /^f5k_/);
+    assert.match(rkeys('list').stdout, /node-shared\s+tts/);
+    const doc = cli('GET', 'f5:keys');
+    assert.ok(doc.includes('"node-shared"') && !doc.includes(k) && !doc.includes(k.slice(4, 20)), 'only the hash is stored');
+    srv = await h.startServer({ args: ['--queue', url, '--keys-backend', 'redis'] });
+    assert.equal((await get(srv, '/config')).status, 401, 'auth on: a key exists in Redis');
+    const c = await get(srv, '/config', { 'X-API-Key': k });
+    assert.equal(c.status, 200);
+    assert.equal(c.json.auth.key, 'node-shared');
+    const late = rkeys('add', 'late');
+    assert.equal(late.status, 0, late.stderr);
+    await waitStatus(srv, '/config', { 'X-API-Key': late.stdout.trim() }, 200, 5000);
+    assert.equal(rkeys('revoke', 'node-shared').status, 0);
+    await waitStatus(srv, '/config', { 'X-API-Key': k }, 401, 5000);
+    const bad = spawnSync(h.BIN, ['serve', '--keys-backend', 'redis', '--data', h.tmpDir('f5x-')], { encoding: 'utf8' });
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr, /--keys-backend redis keeps the keys on the --queue Redis/);
+  });
+});

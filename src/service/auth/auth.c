@@ -6,6 +6,7 @@
 #include "service/auth/auth.h"
 
 #include "core/error.h"
+#include "service/auth/keystore_redis.h"
 #include "service/auth/ratelimit.h"
 
 #include <stdio.h>
@@ -39,7 +40,8 @@ f5_status f5_auth_create(f5_auth_mode mode, bool loopback, const char *keys_path
     if (!a) return f5_errf(err, F5_ERR_NOMEM, "auth: out of memory");
     a->mode = mode;
     a->loopback = loopback;
-    f5_status st = f5_keystore_open_file(keys_path, &a->ks, err);
+    f5_status st = !strncmp(keys_path, "redis://", 8) ? f5_keystore_open_redis(keys_path, &a->ks, err)
+                                                      : f5_keystore_open_file(keys_path, &a->ks, err);
     if (st) goto fail;
     a->rl = f5_ratelimit_create();
     if (!a->rl) {

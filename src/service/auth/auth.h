@@ -44,7 +44,7 @@ typedef struct f5_auth_verdict {
 f5_status f5_auth_mode_parse(const char *s, f5_auth_mode *out);
 /* True for 127.0.0.0/8, ::1 and localhost. */
 bool f5_auth_host_is_loopback(const char *host);
-/* keys_path: the file backend's path. shared_url: a redis:// URL whose
+/* keys_path: the keys file's path, or a redis:// URL (keystore_redis.h). shared_url: a redis:// URL whose
  * server holds the rate buckets for every node (NULL = buckets in this
  * process). Takes ownership of nothing. */
 f5_status f5_auth_create(f5_auth_mode mode, bool loopback, const char *keys_path, const char *shared_url, f5_auth **out,
