@@ -52,6 +52,7 @@ typedef enum f5_status {
     F5_ERR_ABORTED,            /* "aborted": the abort callback asked to stop */
     F5_ERR_DEVICE,             /* "device_error": CUDA or other backend failure */
     F5_ERR_INTERNAL,           /* "internal_error": a bug; the message says where */
+    F5_ERR_GPU_OOM,            /* "gpu_out_of_memory": the GPU ran out of memory (after retrying smaller batches) */
     F5_STATUS_COUNT
 } f5_status;
 

@@ -22,6 +22,7 @@ static const char *const status_names[F5_STATUS_COUNT] = {
     [F5_ERR_ABORTED] = "aborted",
     [F5_ERR_DEVICE] = "device_error",
     [F5_ERR_INTERNAL] = "internal_error",
+    [F5_ERR_GPU_OOM] = "gpu_out_of_memory",
 };
 
 const char *f5_status_str(f5_status s) {

@@ -203,8 +203,9 @@ void f5_kcopy(const f5_kctx *k, void *dst, const void *src, size_t bytes);
 void f5_kzero(const f5_kctx *k, void *dst, size_t bytes);
 bool f5_khost_visible(const f5_kctx *k); /* backend memory is host memory (ref, cpu, NULL k) */
 /* Wait for everything queued on k; the first failure of any of it (a
- * device error is sticky) as F5_ERR_DEVICE, or gpu out of memory as
- * F5_ERR_NOMEM with a message that says so. F5_OK at once on ref/cpu. */
+ * device error is sticky) as F5_ERR_DEVICE, or F5_ERR_GPU_OOM when the
+ * device ran out of memory (not sticky: a smaller retry may work). F5_OK at
+ * once on ref/cpu. */
 f5_status f5_ksync(const f5_kctx *k, f5_error *err);
 
 /* y[i] += x[i], i < n. */

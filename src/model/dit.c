@@ -145,13 +145,13 @@ size_t f5_dit_packed_bytes(const f5_dit *d) { return f5_kpack_bytes(d->pack_bf16
 
 f5_status f5_dit_prepare_device(f5_dit *d, f5_backend backend, int device, f5_kprec prec, f5_error *err) {
     if (backend != F5_BACKEND_CUDA) return F5_OK; /* host backends read the weights where they are */
-    if (d->dev) return F5_OK;
+    if (d->dev && (prec != F5_KPREC_BF16 || d->dev_bf16)) return F5_OK;
     const f5_dit_config *c = &d->c;
     int64_t D = c->dim, A = (int64_t)c->heads * c->dim_head, F = D * c->ff_mult, Dt = c->text_dim, M = c->mel_dim;
     int64_t convw = D * (D / F5_DIT_CONVPOS_GROUPS) * F5_DIT_CONVPOS_K;
     bool b16 = prec == F5_KPREC_BF16; /* bf16 copies of the big products' matrices, as on the cpu */
-    f5_kdev *dev = NULL;
-    f5_status st = f5_kdev_create(backend, device, &dev, err);
+    f5_kdev *dev = d->dev; /* a second call (bf16 after fp32) adds the bf16 copies */
+    f5_status st = dev ? F5_OK : f5_kdev_create(backend, device, &dev, err);
     /* what a step reads; the text setup (embedding, text blocks, inv_freq) runs on the host */
     struct { const float *p; int64_t n; bool b16; } w[] = {
         {d->t0_w, D * F5_DIT_TIME_FREQ_DIM, false}, {d->t0_b, D, false}, {d->t2_w, D * D, false}, {d->t2_b, D, false},
@@ -172,10 +172,11 @@ f5_status f5_dit_prepare_device(f5_dit *d, f5_backend backend, int device, f5_kp
             st = f5_kdev_add(dev, bw[j].p, bw[j].n, bw[j].b16, err);
     }
     if (st != F5_OK) {
-        f5_kdev_free(dev);
+        if (dev != d->dev) f5_kdev_free(dev);
         return f5_err_prefix(err, st, "DiT %s on the device", c->name);
     }
     d->dev = dev;
+    d->dev_bf16 = d->dev_bf16 || b16;
     return F5_OK;
 }
 
@@ -393,8 +394,11 @@ f5_status f5_dit_ctx_reserve(f5_dit_ctx *ctx, int batch, int N, f5_error *err) {
     return F5_OK;
 nomem:
     free_scratch(ctx);
-    return f5_errf(err, F5_ERR_NOMEM, "DiT context: %sout of memory for %lld rows x %lld frames",
-                   f5_khost_visible(&ctx->k) ? "" : "gpu ", (long long)nb, (long long)nf);
+    if (!f5_khost_visible(&ctx->k))
+        return f5_errf(err, F5_ERR_GPU_OOM, "DiT context: gpu out of memory for %lld rows (batch %lld x %lld frames)",
+                       (long long)rows, (long long)nb, (long long)nf);
+    return f5_errf(err, F5_ERR_NOMEM, "DiT context: out of memory for %lld rows x %lld frames", (long long)nb,
+                   (long long)nf);
 }
 
 double f5_dit_flops(const f5_dit_config *c, int rows, int N) {

@@ -47,6 +47,7 @@ struct f5_dit {
     const float *inv_freq;        /* rotary_embed.inv_freq [dim_head/2] */
     f5_kpack *pack_bf16;          /* from f5_dit_prepare(BF16), else NULL */
     f5_kdev *dev;                 /* from f5_dit_prepare_device: the step's weights on a device */
+    bool dev_bf16;                /* ... with bf16 copies of the large matrices */
 };
 
 struct f5_dit_ctx {

@@ -29,7 +29,21 @@ f5_status f5_dit_item_text(f5_dit_ctx *ctx, int frames, const int32_t *text, int
     return st;
 }
 
+static f5_status step_items(f5_dit_ctx *ctx, int R, const f5_dit_item *rows, int N, float *out, f5_error *err);
+
+/* Rows are independent, so when the device runs out of memory the batch is
+ * evaluated again in two halves (recursively, down to one row). */
 f5_status f5_dit_step_items(f5_dit_ctx *ctx, int R, const f5_dit_item *rows, int N, float *out, f5_error *err) {
+    f5_status st = step_items(ctx, R, rows, N, out, err);
+    if (st != F5_ERR_GPU_OOM || R < 2) return st;
+    int h = R / 2;
+    size_t M = (size_t)ctx->d->c.mel_dim;
+    st = f5_dit_step_items(ctx, h, rows, N, out, err);
+    if (st == F5_OK) st = f5_dit_step_items(ctx, R - h, rows + h, N, out + (size_t)h * (size_t)N * M, err);
+    return st;
+}
+
+static f5_status step_items(f5_dit_ctx *ctx, int R, const f5_dit_item *rows, int N, float *out, f5_error *err) {
     if (!rows || !out || R < 1 || R > (1 << 15) || N < 1 || N > (1 << 20))
         return f5_errf(err, F5_ERR_INVALID_ARG, "DiT items: bad arguments (rows %d, frames %d)", R, N);
     for (int r = 0; r < R; r++) {

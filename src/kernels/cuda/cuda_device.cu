@@ -66,8 +66,8 @@ bool f5_cu_fail_blas(f5_kstream *s, cublasStatus_t e, const char *what) {
 }
 
 static f5_status report(f5_error *err, cudaError_t e, const char *what) {
-    f5_status st = e == cudaErrorMemoryAllocation ? F5_ERR_NOMEM : F5_ERR_DEVICE;
-    return f5_errf(err, st, "%s%s: %s", st == F5_ERR_NOMEM ? "gpu out of memory: " : "", what,
+    f5_status st = e == cudaErrorMemoryAllocation ? F5_ERR_GPU_OOM : F5_ERR_DEVICE;
+    return f5_errf(err, st, "%s%s: %s", st == F5_ERR_GPU_OOM ? "gpu out of memory: " : "", what,
                    cudaGetErrorString(e));
 }
 
@@ -104,7 +104,25 @@ extern "C" f5_status f5_kdev_add(f5_kdev *d, const float *host, int64_t n, bool 
     /* position (sorted by address); the same array twice is one entry, overlaps are refused */
     int64_t pos = 0;
     while (pos < d->n && d->w[pos].host < host) pos++;
-    if (pos < d->n && d->w[pos].host == host && d->w[pos].n == n && (!bf16 || d->w[pos].d16)) return F5_OK;
+    if (pos < d->n && d->w[pos].host == host && d->w[pos].n == n) { /* already there: add the bf16 copy if asked */
+        f5_cu_weight *w = &d->w[pos];
+        if (!bf16 || w->d16) return F5_OK;
+        cudaError_t e = cudaSetDevice(d->device);
+        if (e == cudaSuccess) e = cudaMalloc((void **)&w->d16, (size_t)n * sizeof(__nv_bfloat16));
+        if (e == cudaSuccess) {
+            f5_cu_to_bf16(0, w->d32, w->d16, n);
+            e = cudaGetLastError();
+            if (e == cudaSuccess) e = cudaDeviceSynchronize();
+        }
+        if (e != cudaSuccess) {
+            cudaFree(w->d16);
+            w->d16 = NULL;
+            (void)cudaGetLastError();
+            return report(err, e, "uploading weights (bf16 copy)");
+        }
+        d->bytes += (size_t)n * sizeof(__nv_bfloat16);
+        return F5_OK;
+    }
     if ((pos > 0 && d->w[pos - 1].host + d->w[pos - 1].n > host) || (pos < d->n && host + n > d->w[pos].host))
         return f5_errf(err, F5_ERR_INVALID_ARG, "f5_kdev_add: array %p (%lld floats) overlaps one already on the device",
                        (const void *)host, (long long)n);
@@ -225,6 +243,7 @@ extern "C" void f5_kstream_free(f5_kstream *s) {
     cudaFree(s->ws);
     cudaFree(s->xb);
     cudaFree(s->lens);
+    free(s->lens_host);
     cudaFree(s->abuf);
     if (s->stream) cudaStreamDestroy(s->stream);
     (void)cudaGetLastError();
@@ -288,7 +307,7 @@ extern "C" f5_status f5_ksync_cuda(const f5_kctx *k, f5_error *err) {
     f5_kstream *s = k->stream;
     f5_cu_fail(s, cudaStreamSynchronize(s->stream), "CUDA stream");
     if (!s->failed) return F5_OK;
-    f5_status st = s->oom ? F5_ERR_NOMEM : F5_ERR_DEVICE;
+    f5_status st = s->oom ? F5_ERR_GPU_OOM : F5_ERR_DEVICE;
     f5_errf(err, st, "%s%s", s->oom ? "gpu out of memory: " : "CUDA: ", s->msg);
     s->failed = s->oom = false;
     s->msg[0] = 0;

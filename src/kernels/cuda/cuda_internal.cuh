@@ -72,8 +72,10 @@ struct f5_kstream {
     size_t ws_bytes;
     __nv_bfloat16 *xb;      /* bf16 copy of a product's activations */
     size_t xb_bytes;
-    int32_t *lens;          /* device copy of a gated add's lens */
-    size_t lens_n;
+    int32_t *lens;          /* device copy of the last lens uploaded (gated add, attention) */
+    size_t lens_n;          /* its capacity */
+    int32_t *lens_host;     /* what it holds (host copy, lens_cur values): a step's repeats need no upload */
+    int64_t lens_cur;
     void *abuf;             /* bf16 attention: bf16 q/k/v, scores, probabilities */
     size_t abuf_bytes;
     f5_cu_plan plans[F5_CU_PLANS];

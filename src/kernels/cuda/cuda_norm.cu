@@ -3,6 +3,9 @@
  * the block), and the gated residual add. */
 #include "kernels/cuda/cuda_internal.cuh"
 
+#include <stdlib.h>
+#include <string.h>
+
 #define NORM_THREADS 256
 
 /* Sum of v over the block (blockDim.x a multiple of 32, <= 1024); every
@@ -99,20 +102,32 @@ extern "C" void f5_gated_add_cuda(const f5_kctx *k, float *h, const float *a, in
 }
 
 const int32_t *f5_cu_lens(f5_kstream *s, const int32_t *lens, int64_t B) {
-    /* lens is host memory on every backend: copy it onto the stream (the
-     * copy is ordered before the kernel that reads it, and after the ones
-     * that read the previous contents) */
+    /* lens is host memory on every backend: copy it onto the stream, unless
+     * the device copy already holds these values (every block of a step
+     * passes the same lens). A new copy is queued after the kernels that
+     * read the old one, so stream order keeps them apart. */
+    if (s->lens && s->lens_cur == B && !memcmp(s->lens_host, lens, (size_t)B * sizeof *lens)) return s->lens;
     if ((size_t)B > s->lens_n) {
         if (f5_cu_fail(s, cudaStreamSynchronize(s->stream), "lens buffer")) return NULL;
         cudaFree(s->lens);
+        free(s->lens_host);
         s->lens = NULL;
+        s->lens_host = NULL;
         s->lens_n = 0;
         size_t nn = (size_t)B < 64 ? 64 : (size_t)B;
+        s->lens_host = (int32_t *)malloc(nn * sizeof(int32_t));
+        if (!s->lens_host) {
+            f5_cu_failf(s, "lens buffer: out of host memory");
+            return NULL;
+        }
         if (f5_cu_fail(s, cudaMalloc((void **)&s->lens, nn * sizeof(int32_t)), "lens buffer")) return NULL;
         s->lens_n = nn;
     }
+    s->lens_cur = -1;
     if (f5_cu_fail(s, cudaMemcpyAsync(s->lens, lens, (size_t)B * sizeof(int32_t), cudaMemcpyHostToDevice, s->stream),
                    "lens upload"))
         return NULL;
+    memcpy(s->lens_host, lens, (size_t)B * sizeof *lens);
+    s->lens_cur = B;
     return s->lens;
 }

@@ -120,6 +120,7 @@ int f5_http_status_for(const char *code) {
         {"invalid_argument", 400}, {"invalid_text", 400},     {"invalid_audio", 422},  {"audio_too_long", 422},
         {"audio_too_short", 422},  {"unsupported_format", 415}, {"cancelled", 409},    {"timeout", 503},
         {"shutdown", 503},         {"out_of_memory", 503},    {"not_found", 404},
+        {"gpu_out_of_memory", 503},
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(code, map[i].code)) return map[i].status;
