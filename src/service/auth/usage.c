@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct usage_ops {
@@ -59,7 +60,46 @@ typedef struct local_usage {
     char path[4096];
     long day;
     json_t *seconds; /* object key -> real */
+    struct stat seen; /* the file as last read or written (another process may change it) */
 } local_usage;
+
+/* Read the file into l (under mu, or before l is shared). A missing file
+ * leaves l as it is. */
+static f5_status local_read(local_usage *l, f5_error *err) {
+    struct stat sb;
+    if (stat(l->path, &sb) != 0) return F5_OK;
+    json_error_t je;
+    json_t *j = json_load_file(l->path, 0, &je);
+    json_t *sec = j ? json_object_get(j, "seconds") : NULL;
+    json_t *day = j ? json_object_get(j, "day") : NULL;
+    if (!j || !json_is_object(sec) || !json_is_integer(day)) {
+        f5_status st = f5_errf(err, F5_ERR_FORMAT, "usage file %s: %s", l->path,
+                               j ? "expected {\"day\": N, \"seconds\": {...}}" : je.text);
+        json_decref(j);
+        return st;
+    }
+    json_object_clear(l->seconds);
+    const char *k;
+    json_t *v;
+    json_object_foreach(sec, k, v) {
+        if (json_is_number(v) && json_number_value(v) >= 0)
+            json_object_set_new(l->seconds, k, json_real(json_number_value(v)));
+    }
+    l->day = (long)json_integer_value(day);
+    l->seen = sb;
+    json_decref(j);
+    return F5_OK;
+}
+
+/* Under mu: re-read when another process (a worker sharing DATA) wrote it. */
+static void local_refresh(local_usage *l) {
+    struct stat sb;
+    if (stat(l->path, &sb) != 0) return;
+    if (sb.st_ino == l->seen.st_ino && sb.st_size == l->seen.st_size && sb.st_mtim.tv_sec == l->seen.st_mtim.tv_sec &&
+        sb.st_mtim.tv_nsec == l->seen.st_mtim.tv_nsec)
+        return;
+    (void)local_read(l, NULL); /* a broken file keeps the totals we had */
+}
 
 static f5_status local_save(local_usage *l, f5_error *err) {
     json_t *j = json_pack("{s:i, s:I, s:O}", "version", 1, "day", (json_int_t)l->day, "seconds", l->seconds);
@@ -71,6 +111,7 @@ static f5_status local_save(local_usage *l, f5_error *err) {
     else if (rename(tmp, l->path) != 0)
         st = f5_errf(err, F5_ERR_IO, "usage: cannot replace %s: %s", l->path, strerror(errno));
     if (st) unlink(tmp);
+    else stat(l->path, &l->seen);
     json_decref(j);
     return st;
 }
@@ -78,6 +119,7 @@ static f5_status local_save(local_usage *l, f5_error *err) {
 static f5_status local_add(f5_usage *u, const char *key, long day, double seconds, f5_error *err) {
     local_usage *l = (local_usage *)u;
     pthread_mutex_lock(&l->mu);
+    local_refresh(l);
     if (day != l->day) {
         json_object_clear(l->seconds);
         l->day = day;
@@ -95,6 +137,7 @@ static f5_status local_get(f5_usage *u, const char *key, long day, double *secon
     (void)err;
     local_usage *l = (local_usage *)u;
     pthread_mutex_lock(&l->mu);
+    local_refresh(l);
     *seconds = day == l->day ? json_real_value(json_object_get(l->seconds, key)) : 0;
     pthread_mutex_unlock(&l->mu);
     return F5_OK;
@@ -123,26 +166,7 @@ f5_status f5_usage_open_file(const char *path, f5_usage **out, f5_error *err) {
         goto fail;
     }
     if ((st = f5_mkdirs_parent(path, 0700, err))) goto fail;
-    if (access(path, F_OK) == 0) {
-        json_error_t je;
-        json_t *j = json_load_file(path, 0, &je);
-        json_t *sec = j ? json_object_get(j, "seconds") : NULL;
-        json_t *day = j ? json_object_get(j, "day") : NULL;
-        if (!j || !json_is_object(sec) || !json_is_integer(day)) {
-            st = f5_errf(err, F5_ERR_FORMAT, "usage file %s: %s", path,
-                         j ? "expected {\"day\": N, \"seconds\": {...}}" : je.text);
-            json_decref(j);
-            goto fail;
-        }
-        const char *k;
-        json_t *v;
-        json_object_foreach(sec, k, v) {
-            if (json_is_number(v) && json_number_value(v) >= 0)
-                json_object_set_new(l->seconds, k, json_real(json_number_value(v)));
-        }
-        l->day = (long)json_integer_value(day);
-        json_decref(j);
-    }
+    if ((st = local_read(l, err))) goto fail;
     *out = &l->base;
     return F5_OK;
 fail:

@@ -2,8 +2,9 @@
  * seconds of audio produced per (key, UTC day). A small interface with two
  * backends:
  *   - local (f5_usage_open_file): in memory, saved to a JSON file after
- *     every charge so a restart keeps the day's totals (one process: role
- *     all, the default);
+ *     every charge so a restart keeps the day's totals, and re-read when
+ *     another process sharing the data directory (api + worker roles on one
+ *     machine) has written it (two charging at the same instant can lose one);
  *   - Redis (f5_usage_open_redis): INCRBYFLOAT on <prefix>:usage:<key>:<day>
  *     (expiring after two days), shared by every API and worker node.
  * Thread-safe. Keys are key_ids ("" = callers without auth).

@@ -43,6 +43,14 @@ static void test_local_counters(void) {
     CHECK(f5_usage_add(u, "bob", 101, 1, &err) == F5_OK);
     CHECK(f5_usage_get(u, "alice", 101, &s, &err) == F5_OK && s == 0);
     CHECK(f5_usage_get(u, "bob", 101, &s, &err) == F5_OK && s == 1);
+    /* two processes sharing the file (api + worker): one charges, the other sees it */
+    f5_usage *v;
+    CHECKF(f5_usage_open_file(path, &v, &err) == F5_OK, "%s", err.message);
+    CHECK(f5_usage_add(u, "carol", 101, 5, &err) == F5_OK);
+    CHECK(f5_usage_get(v, "carol", 101, &s, &err) == F5_OK && s == 5);
+    CHECK(f5_usage_add(v, "carol", 101, 1, &err) == F5_OK);
+    CHECK(f5_usage_get(u, "carol", 101, &s, &err) == F5_OK && s == 6);
+    f5_usage_close(v);
     f5_usage_close(u);
     FILE *f = fopen(path, "w");
     CHECK(f != NULL);
