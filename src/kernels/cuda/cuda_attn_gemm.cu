@@ -79,19 +79,12 @@ void f5_cu_attention_bf16(const f5_kctx *k, const float *q, const float *kk, con
             return;
         if (L == 0) continue;
         const __nv_bfloat16 *Q = qb + b * N * ld, *K = kb + b * N * ld, *V = vb + b * N * ld;
-        /* S^T (L x L, ld Lp) = K Q^T: A = K stored dh x L (ld ld) transposed, B = Q stored dh x L */
-        f5_cu_mm s1 = {.ta = 1, .tb = 0, .m = L, .n = L, .k = dh, .A = K, .lda = ld, .sa = dh, .at = CUDA_R_16BF,
-                       .B = Q, .ldb = ld, .sb = dh, .bt = CUDA_R_16BF, .C = S, .ldc = Lp, .sc = L * Lp,
-                       .batch = (int)H, .alpha = scale, .beta = 0.0f};
-        f5_cu_matmul(s, &s1);
-        /* S^T's column i is row i of S: the softmax runs over the Lp-strided rows */
+        f5_colmm s1 = f5_colmm_scores(Q, K, L, H, dh, ld, scale, S, Lp); /* S[h] = scale Q_h K_h^T */
+        f5_cu_matmul(s, &s1, CUDA_R_16BF, CUDA_R_16BF);
         softmax_rows_kernel<<<dim3((unsigned)L, (unsigned)H), SM_THREADS, 0, s->stream>>>(S, P, L, Lp);
         if (F5_CU_CHECK_LAUNCH(s, "attention softmax")) return;
-        /* O^T (dh x L, ld ld) = V^T P^T: A = V stored dh x L (ld ld), B = P^T stored L x L (ld Lp) */
-        f5_cu_mm s2 = {.ta = 0, .tb = 0, .m = dh, .n = L, .k = L, .A = V, .lda = ld, .sa = dh, .at = CUDA_R_16BF,
-                       .B = P, .ldb = Lp, .sb = L * Lp, .bt = CUDA_R_16BF, .C = ob, .ldc = ld, .sc = dh,
-                       .batch = (int)H, .alpha = 1.0f, .beta = 0.0f};
-        f5_cu_matmul(s, &s2);
+        f5_colmm s2 = f5_colmm_pv(P, V, L, H, dh, ld, Lp, ob); /* O_h = P[h] V_h */
+        f5_cu_matmul(s, &s2, CUDA_R_16BF, CUDA_R_16BF);
         if (s->failed) return;
     }
 }

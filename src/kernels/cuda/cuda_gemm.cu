@@ -3,6 +3,8 @@
  * y^T = W x^T, i.e. op(A) = W (stored K x N column-major, transposed),
  * op(B) = x^T (stored K x M), C = y^T (N x M, ld N). fp32 runs as true
  * fp32 (CUBLAS_COMPUTE_32F, no TF32: the precision for checking); bf16
+ * (the descriptors come from kernels/colmm.c, checked without a GPU by
+ * kernels/test_colmm);
  * multiplies the weights' bf16 copy with a bf16 copy of x and accumulates
  * in fp32 into an fp32 y. The bias is added by a separate kernel. One plan
  * (descriptors + heuristic algorithm) is cached per shape and alignment. */
@@ -44,9 +46,9 @@ static bool layout(f5_kstream *s, cublasLtMatrixLayout_t *l, cudaDataType_t t, i
 }
 
 /* The plan for mm's shape, types and alignments (cached per stream, LRU). */
-static f5_cu_plan *plan_for(f5_kstream *s, const f5_cu_mm *mm) {
-    int aa = align_of(mm->A, mm->sa * (int64_t)esize(mm->at), mm->batch);
-    int ab = align_of(mm->B, mm->sb * (int64_t)esize(mm->bt), mm->batch);
+static f5_cu_plan *plan_for(f5_kstream *s, const f5_colmm *mm, cudaDataType_t at, cudaDataType_t bt) {
+    int aa = align_of(mm->A, mm->sa * (int64_t)esize(at), mm->batch);
+    int ab = align_of(mm->B, mm->sb * (int64_t)esize(bt), mm->batch);
     int ac = align_of(mm->C, mm->sc * 4, mm->batch);
     bool bz = mm->beta == 0.0f;
     int batch = mm->batch > 1 ? mm->batch : 1;
@@ -60,7 +62,7 @@ static f5_cu_plan *plan_for(f5_kstream *s, const f5_cu_mm *mm) {
         }
         if (p->ta == mm->ta && p->tb == mm->tb && p->m == mm->m && p->n == mm->n && p->k == mm->k &&
             p->lda == mm->lda && p->ldb == mm->ldb && p->ldc == mm->ldc && p->batch == batch && p->sa == sa &&
-            p->sb == sb && p->sc == sc && p->atype == (int)mm->at && p->btype == (int)mm->bt && p->align_a == aa &&
+            p->sb == sb && p->sc == sc && p->atype == (int)at && p->btype == (int)bt && p->align_a == aa &&
             p->align_b == ab && p->align_c == ac && p->beta_zero == bz) {
             p->last_use = ++s->tick;
             return p;
@@ -78,8 +80,8 @@ static f5_cu_plan *plan_for(f5_kstream *s, const f5_cu_mm *mm) {
              !f5_cu_fail_blas(s, cublasLtMatmulDescSetAttribute(p->op, CUBLASLT_MATMUL_DESC_TRANSB, &opb, sizeof opb),
                               "TRANSB");
     /* stored shapes: A is (ta ? k x m : m x k), B is (tb ? n x k : k x n) */
-    if (ok) ok = layout(s, &p->la, mm->at, mm->ta ? mm->k : mm->m, mm->ta ? mm->m : mm->k, mm->lda, batch, sa, "layout A");
-    if (ok) ok = layout(s, &p->lb, mm->bt, mm->tb ? mm->n : mm->k, mm->tb ? mm->k : mm->n, mm->ldb, batch, sb, "layout B");
+    if (ok) ok = layout(s, &p->la, at, mm->ta ? mm->k : mm->m, mm->ta ? mm->m : mm->k, mm->lda, batch, sa, "layout A");
+    if (ok) ok = layout(s, &p->lb, bt, mm->tb ? mm->n : mm->k, mm->tb ? mm->k : mm->n, mm->ldb, batch, sb, "layout B");
     if (ok) ok = layout(s, &p->lc, CUDA_R_32F, mm->m, mm->n, mm->ldc, batch, sc, "layout C");
     cublasLtMatmulPreference_t pref = NULL;
     if (ok) ok = !f5_cu_fail_blas(s, cublasLtMatmulPreferenceCreate(&pref), "preference");
@@ -99,7 +101,7 @@ static f5_cu_plan *plan_for(f5_kstream *s, const f5_cu_mm *mm) {
                               "cublasLtMatmulAlgoGetHeuristic");
         if (ok && nres < 1) {
             f5_cu_failf(s, "cuBLASLt: no algorithm for a %lld x %lld x %lld product (batch %d, types %d/%d)",
-                        (long long)mm->m, (long long)mm->n, (long long)mm->k, batch, (int)mm->at, (int)mm->bt);
+                        (long long)mm->m, (long long)mm->n, (long long)mm->k, batch, (int)at, (int)bt);
             ok = false;
         }
         if (ok) p->algo = res.algo;
@@ -112,31 +114,21 @@ static f5_cu_plan *plan_for(f5_kstream *s, const f5_cu_mm *mm) {
     p->used = true;
     p->ta = mm->ta, p->tb = mm->tb, p->m = mm->m, p->n = mm->n, p->k = mm->k;
     p->lda = mm->lda, p->ldb = mm->ldb, p->ldc = mm->ldc, p->batch = batch, p->sa = sa, p->sb = sb, p->sc = sc;
-    p->atype = (int)mm->at, p->btype = (int)mm->bt, p->align_a = aa, p->align_b = ab, p->align_c = ac;
+    p->atype = (int)at, p->btype = (int)bt, p->align_a = aa, p->align_b = ab, p->align_c = ac;
     p->beta_zero = bz;
     p->last_use = ++s->tick;
     return p;
 }
 
-void f5_cu_matmul(f5_kstream *s, const f5_cu_mm *mm) {
+void f5_cu_matmul(f5_kstream *s, const f5_colmm *mm, cudaDataType_t at, cudaDataType_t bt) {
     if (s->failed || mm->m <= 0 || mm->n <= 0) return; /* a failed stream runs nothing more until reported */
-    f5_cu_plan *p = plan_for(s, mm);
+    f5_cu_plan *p = plan_for(s, mm, at, bt);
     if (!p) return;
     float alpha = mm->alpha, beta = mm->beta;
     f5_cu_fail_blas(s,
-                    cublasLtMatmul(s->lt, p->op, &alpha, mm->A, p->la, mm->B, p->lb, &beta, mm->C, p->lc, mm->C,
+                    cublasLtMatmul(s->lt, p->op, &alpha, mm->A, p->la, mm->B, p->lb, &beta, (float *)mm->C, p->lc, (float *)mm->C,
                                    p->lc, &p->algo, s->ws, s->ws_bytes, s->stream),
                     "cublasLtMatmul");
-}
-
-/* Unbatched: the row-major products of this file. */
-static void matmul(f5_kstream *s, int ta, int tb, int64_t m, int64_t n, int64_t k, float alpha, const void *A,
-                   int64_t lda, cudaDataType_t atype, const void *B, int64_t ldb, cudaDataType_t btype, float beta,
-                   float *C, int64_t ldc) {
-    f5_cu_mm mm = {.ta = ta, .tb = tb, .m = m, .n = n, .k = k, .A = A, .lda = lda, .sa = 0, .at = atype, .B = B,
-                   .ldb = ldb, .sb = 0, .bt = btype, .C = C, .ldc = ldc, .sc = 0, .batch = 1, .alpha = alpha,
-                   .beta = beta};
-    f5_cu_matmul(s, &mm);
 }
 
 __global__ void bias_kernel(float *__restrict__ y, const float *__restrict__ b, int64_t M, int64_t N) {
@@ -168,9 +160,11 @@ extern "C" void f5_linear_cuda(const f5_kctx *k, const float *x, int64_t M, int6
         if (!xb) return;
         f5_cu_to_bf16(s->stream, x, xb, M * K);
         F5_CU_CHECK_LAUNCH(s, "fp32 -> bf16");
-        matmul(s, 1, 0, N, M, K, 1.0f, w16, K, CUDA_R_16BF, xb, K, CUDA_R_16BF, 0.0f, y, N);
+        f5_colmm mm = f5_colmm_linear(xb, M, K, w16, N, y);
+        f5_cu_matmul(s, &mm, CUDA_R_16BF, CUDA_R_16BF);
     } else {
-        matmul(s, 1, 0, N, M, K, 1.0f, f5_cu_w32(k, W), K, CUDA_R_32F, x, K, CUDA_R_32F, 0.0f, y, N);
+        f5_colmm mm = f5_colmm_linear(x, M, K, f5_cu_w32(k, W), N, y);
+        f5_cu_matmul(s, &mm, CUDA_R_32F, CUDA_R_32F);
     }
     if (b) {
         bias_kernel<<<f5_cu_blocks(M * N, 256), 256, 0, s->stream>>>(y, f5_cu_w32(k, b), M, N);
@@ -181,9 +175,6 @@ extern "C" void f5_linear_cuda(const f5_kctx *k, const float *x, int64_t M, int6
 extern "C" void f5_gemm_cuda(const f5_kctx *k, bool trans_b, int64_t M, int64_t N, int64_t K, float alpha,
                              const float *A, int64_t lda, const float *B, int64_t ldb, float beta, float *C,
                              int64_t ldc) {
-    /* C^T [N,M] = op(B)^T A^T: cuBLAS A is our B (transposed iff !trans_b
-     * in column-major terms: trans_b's B [N,K] row-major is K x N), cuBLAS B
-     * is our A (row-major [M,K] = K x M column-major, not transposed). */
-    matmul(k->stream, trans_b ? 1 : 0, 0, N, M, K, alpha, f5_cu_w32(k, B), ldb, CUDA_R_32F, f5_cu_w32(k, A), lda,
-           CUDA_R_32F, beta, C, ldc);
+    f5_colmm mm = f5_colmm_gemm(trans_b, M, N, K, alpha, f5_cu_w32(k, A), lda, f5_cu_w32(k, B), ldb, beta, C, ldc);
+    f5_cu_matmul(k->stream, &mm, CUDA_R_32F, CUDA_R_32F);
 }

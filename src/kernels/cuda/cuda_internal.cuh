@@ -5,6 +5,7 @@
 #ifndef F5_KERNELS_CUDA_INTERNAL_CUH
 #define F5_KERNELS_CUDA_INTERNAL_CUH
 
+#include "kernels/colmm.h"
 #include "kernels/cuda/cuda_kernels.h"
 
 #include <cublasLt.h>
@@ -29,23 +30,9 @@ struct f5_kdev {
     size_t bytes;
 };
 
-/* One column-major product D = alpha op(A) op(B) + beta C (C = D, fp32),
- * batched `batch` times with element strides sa, sb, sc. */
-typedef struct f5_cu_mm {
-    int ta, tb;
-    int64_t m, n, k;
-    const void *A;
-    int64_t lda, sa;
-    cudaDataType_t at;
-    const void *B;
-    int64_t ldb, sb;
-    cudaDataType_t bt;
-    float *C;
-    int64_t ldc, sc;
-    int batch;
-    float alpha, beta;
-} f5_cu_mm;
-void f5_cu_matmul(f5_kstream *s, const f5_cu_mm *mm);
+/* Run one column-major product (kernels/colmm.h) on cuBLASLt: A and B of
+ * types at/bt (fp32 or bf16), C fp32, fp32 accumulation. */
+void f5_cu_matmul(f5_kstream *s, const f5_colmm *mm, cudaDataType_t at, cudaDataType_t bt);
 
 /* A cached cuBLASLt plan for one product shape. */
 typedef struct f5_cu_plan {
