@@ -17,23 +17,34 @@
 #     (timed steps, extrapolated), and 16 concurrent requests through the
 #     continuous batcher (bench --concurrent 16 --max-batch 16,1: batching
 #     on, then off);
-# and prints a short table last. Logs land in $OUT (or /tmp/f5-gpu-out).
+# and prints a short table last. $OUT (or /tmp/f5-gpu-out) gets summary.txt
+# (written as it goes, so a run cut short still says how far it got) and
+# logs.tgz (every log and the bench JSON).
 # Without a pack it tries to build here (needs our -dev packages).
-# Knobs for trying it without a GPU: DEVICE=cpu PRESET=small NFE=2 BATCH=2 STEPS=1 GOLDEN_ONLY=dit_v1_tiny.
+# Knobs for trying it without a GPU: DEVICE=cpu PRESET=small NFE=2 BATCH=2 STEPS=1 REF_S=0.5 GEN_S=0.5
+# GOLDEN_ONLY=dit_v1_tiny.
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-OUTD=${OUT:-/tmp/f5-gpu-out}
-mkdir -p "$OUTD"
+# logs in OUTD; what comes back (the device tool returns at most 8 files from
+# $OUT): summary.txt, written as the checks go, and logs.tgz, packed on exit
+RES=${OUT:-/tmp/f5-gpu-out}
+OUTD=/tmp/f5-gpu-logs
+rm -rf "$OUTD" && mkdir -p "$OUTD" "$RES"
+: >"$RES/summary.txt"
+trap 'tar -czf "$RES/logs.tgz" -C /tmp f5-gpu-logs 2>/dev/null' EXIT
+trap 'echo "gpu-check: stopped (time limit?)" | tee -a "$RES/summary.txt"; exit 124' TERM INT
 DEVICE=${DEVICE:-cuda}
 PRESET=${PRESET:-v1_base}
 NFE=${NFE:-32}
 BATCH=${BATCH:-16}
 STEPS=${STEPS:-3}
+REF_S=${REF_S:-5}
+GEN_S=${GEN_S:-10}
 T0=$(date +%s)
 el() { echo "$(( $(date +%s) - T0 ))s"; }
 declare -a ROWS
-row() { ROWS+=("$1"); }
+row() { ROWS+=("$1"); echo "$1" | tr '|' '\t' >>"$RES/summary.txt"; }
 
 echo "== gpu-check: $(date -u +%FT%TZ), revision $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 GPU=$(nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>/dev/null | head -1)
@@ -75,24 +86,25 @@ else
   ARCH=$(nvidia-smi --query-gpu=compute_cap --format=csv,noheader 2>/dev/null | head -1 | tr -d .)
   cmake -S . -B build-gpu -DCMAKE_BUILD_TYPE=Release -DF5_CUDA=ON -DF5_CUDA_ARCHS="${ARCH:-90}" >"$OUTD/build.log" 2>&1 &&
     cmake --build build-gpu -j "$(nproc)" --target f5tts_cli unit_kernels_test_cuda unit_kernels_test_backend_mem \
-      unit_pipeline_test_device unit_kernels_test_kernels >>"$OUTD/build.log" 2>&1 ||
+      unit_pipeline_test_device unit_kernels_test_colmm >>"$OUTD/build.log" 2>&1 ||
     { tail -30 "$OUTD/build.log"; echo "build failed (run bench/gpu-pack.sh on the development machine and carry .gpu)"; exit 2; }
   mkdir -p build-gpu/wrap
-  for n in f5tts unit_kernels_test_cuda unit_kernels_test_backend_mem unit_pipeline_test_device unit_kernels_test_kernels; do
+  for n in f5tts unit_kernels_test_cuda unit_kernels_test_backend_mem unit_pipeline_test_device unit_kernels_test_colmm; do
     ln -sf "$ROOT/build-gpu/$n" "build-gpu/wrap/$n"
   done
   BIN=$ROOT/build-gpu/wrap
   G=${GOLDEN:-../shared/golden}
 fi
 F5=$BIN/f5tts
-"$F5" --version | tee "$OUTD/version.txt"
+"$F5" --version | tee "$OUTD/version.txt" | tee -a "$RES/summary.txt"
+echo "GPU: ${GPU:-none}" >>"$RES/summary.txt"
 echo "[$(el)] binaries ready"
 
 # ---- 1. unit tests
-utests=(unit_kernels_test_cuda unit_kernels_test_backend_mem unit_pipeline_test_device unit_kernels_test_kernels)
+utests=(unit_kernels_test_cuda unit_kernels_test_colmm unit_kernels_test_backend_mem unit_pipeline_test_device)
 for t in "${utests[@]}"; do
   echo "== $t"
-  timeout 240 "$BIN/$t" 2>&1 | tee "$OUTD/$t.log"
+  timeout 120 "$BIN/$t" 2>&1 | tee "$OUTD/$t.log"
   rc=${PIPESTATUS[0]}
   sum=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$OUTD/$t.log" | tail -1)
   case $rc in 0) s=PASS ;; 77) s=SKIP ;; *) s="FAIL(rc $rc)" ;; esac
@@ -105,7 +117,7 @@ echo "[$(el)] unit tests done"
 # ---- 2. goldens on the device
 for dt in fp32 bf16; do
   echo "== golden --device $DEVICE --dtype $dt"
-  timeout 240 "$F5" golden "$G" --device "$DEVICE" --dtype "$dt" ${GOLDEN_ONLY:+--only "$GOLDEN_ONLY"} >"$OUTD/golden_$dt.log" 2>&1
+  timeout 180 "$F5" golden "$G" --device "$DEVICE" --dtype "$dt" ${GOLDEN_ONLY:+--only "$GOLDEN_ONLY"} >"$OUTD/golden_$dt.log" 2>&1
   rc=$?
   grep -E 'FAIL|ERROR' "$OUTD/golden_$dt.log" | head -20
   tail -3 "$OUTD/golden_$dt.log"
@@ -148,16 +160,16 @@ echo "[$(el)] e2e done"
 
 # ---- 4. bench: one request (extrapolated from timed steps), then C concurrent requests through
 # the continuous batcher with batching on (max-batch C) and off (max-batch 1), all NFE steps run
-B=(bench --device "$DEVICE" --preset "$PRESET" --random-weights --ref-seconds 5 --gen-seconds 10 --nfe "$NFE"
+B=(bench --device "$DEVICE" --preset "$PRESET" --random-weights --ref-seconds "$REF_S" --gen-seconds "$GEN_S" --nfe "$NFE"
    --steps-to-time "$STEPS" --json)
 BACKEND=$([ "$DEVICE" = cuda ] && echo cuda || echo cpu)
 for dt in fp32 bf16; do
   echo "== bench $dt, 1 request"
-  timeout 150 "$F5" "${B[@]}" --dtype "$dt" >"$OUTD/bench_${dt}_1.json" 2>"$OUTD/bench_${dt}_1.err" ||
+  timeout 120 "$F5" "${B[@]}" --dtype "$dt" >"$OUTD/bench_${dt}_1.json" 2>"$OUTD/bench_${dt}_1.err" ||
     tail -3 "$OUTD/bench_${dt}_1.err"
   echo "== bench $dt, $BATCH concurrent, max-batch $BATCH,1"
-  timeout 200 "$F5" bench --concurrent "$BATCH" --max-batch "$BATCH,1" --backend "$BACKEND" --preset "$PRESET" \
-    --ref-seconds 5 --gen-seconds 10 --nfe "$NFE" --dtype "$dt" --json >"$OUTD/bench_${dt}_conc.json" \
+  timeout 150 "$F5" bench --concurrent "$BATCH" --max-batch "$BATCH,1" --backend "$BACKEND" --preset "$PRESET" \
+    --ref-seconds "$REF_S" --gen-seconds "$GEN_S" --nfe "$NFE" --dtype "$dt" --json >"$OUTD/bench_${dt}_conc.json" \
     2>"$OUTD/bench_${dt}_conc.err" || tail -3 "$OUTD/bench_${dt}_conc.err"
 done
 echo "[$(el)] bench done"
@@ -167,7 +179,7 @@ echo
 echo "================ gpu-check summary ($(el), GPU: ${GPU:-?}) ================"
 printf '%-52s %-10s %s\n' "check" "result" "detail"
 for r in "${ROWS[@]}"; do IFS='|' read -r a b c <<<"$r"; printf '%-52s %-10s %s\n' "$a" "$b" "$c"; done
-python3 - "$OUTD" "$BATCH" <<'PY'
+python3 - "$OUTD" "$BATCH" <<'PY' | tee -a "$RES/summary.txt"
 import json, os, sys
 d, C = sys.argv[1], int(sys.argv[2])
 def load(n):

@@ -19,11 +19,11 @@ EXCL=$(git rev-parse --git-path info/exclude)
 grep -qxF '/.gpu/' "$EXCL" 2>/dev/null || echo '/.gpu/' >>"$EXCL"
 echo "gpu-pack: building with CUDA (archs $ARCHS) in $BUILD"
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DF5_CUDA=ON "-DF5_CUDA_ARCHS=$ARCHS" >/dev/null
-BINS=(f5tts_cli unit_kernels_test_cuda unit_kernels_test_backend_mem unit_pipeline_test_device unit_kernels_test_kernels)
+BINS=(f5tts_cli unit_kernels_test_cuda unit_kernels_test_backend_mem unit_pipeline_test_device unit_kernels_test_colmm)
 cmake --build "$BUILD" -j "${JOBS:-$(nproc)}" --target "${BINS[@]}"
 rm -rf "$OUTD" && mkdir -p "$OUTD/pack/bin" "$OUTD/pack/lib"
 cp "$BUILD/f5tts" "$BUILD/unit_kernels_test_cuda" "$BUILD/unit_kernels_test_backend_mem" \
-   "$BUILD/unit_pipeline_test_device" "$BUILD/unit_kernels_test_kernels" "$OUTD/pack/bin/"
+   "$BUILD/unit_pipeline_test_device" "$BUILD/unit_kernels_test_colmm" "$OUTD/pack/bin/"
 # shared libraries: everything but the CUDA runtime libraries and the driver
 for b in "$OUTD"/pack/bin/*; do ldd "$b"; done | awk '/=> \//{print $3} /^\t\/lib/{print $1}' | sort -u |
   while read -r lib; do
