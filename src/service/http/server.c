@@ -128,7 +128,7 @@ const f5_http_route *f5_http_match(const char *method, const char *path, char *p
     *path_known = false;
     const char *m = !strcmp(method, "HEAD") ? "GET" : method;
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
-        char tmp[80];
+        char tmp[80] = "";
         if (!match_one(routes[i].pattern, path, tmp, sizeof tmp)) continue;
         *path_known = true;
         if (strcmp(routes[i].method, m)) continue;
@@ -142,7 +142,7 @@ const f5_http_route *f5_http_match(const char *method, const char *path, char *p
 static void allowed_methods(const char *path, char *out, size_t n) {
     out[0] = 0;
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
-        char tmp[80];
+        char tmp[80] = "";
         if (!match_one(routes[i].pattern, path, tmp, sizeof tmp)) continue;
         if (strstr(out, routes[i].method)) continue;
         size_t l = strlen(out);

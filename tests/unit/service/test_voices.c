@@ -145,7 +145,9 @@ static void test_library(void) {
     CHECK(json_equal(r.quality, s.rec.quality));
     f5_voice_rec_free(&r);
     json_decref(j);
-    CHECK(!f5_voice_rec_from_json(json_string("x"), &r, msg, sizeof msg));
+    json_t *notobj = json_string("x");
+    CHECK(!f5_voice_rec_from_json(notobj, &r, msg, sizeof msg));
+    json_decref(notobj);
     CHECK(f5_voice_name_problem("") && f5_voice_name_problem("v_0123456789abcdef01234567") &&
           f5_voice_name_problem("a\tb") && !f5_voice_name_problem("Giọng Nam"));
 
