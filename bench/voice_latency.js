@@ -73,6 +73,9 @@ const stat = (xs) => {
       res['voice-first'].push(await ttfb(srv, { voice_id: id }));
       res['voice-id'].push(await ttfb(srv, { voice_id: id }));
     }
+    // paired per run (the four modes of one run are back to back): new upload minus by voice_id
+    const d = res['upload-new'].map((x, i) => x.ms - res['voice-id'][i].ms);
+    console.log(`paired (upload-new - voice-id) first byte: ${stat(d)}; ${d.filter((x) => x > 0).length}/${d.length} runs faster by voice_id`);
     for (const [k, v] of Object.entries(res))
       console.log(`${k.padEnd(14)} first byte ${stat(v.map((x) => x.ms))}; voice_prep ${stat(v.map((x) => x.prep))}; ` +
                   `cache hits ${v.filter((x) => x.hit).length}/${v.length}`);
