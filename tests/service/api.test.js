@@ -253,6 +253,8 @@ describe('errors', () => {
     const v = await (await fetch(`${srv.base}/version`)).json();
     assert.equal(v.test_model, true);
     assert.ok(v.engine && v.engine.arch, JSON.stringify(v));
+    assert.equal(typeof v.cuda_built, 'boolean', 'cuda_built in /version');
+    assert.ok(['cpu', 'cuda'].includes(v.device) && v.engine.device === v.device, JSON.stringify(v));
     const c = await (await fetch(`${srv.base}/config`)).json();
     assert.equal(c['max-text-chars'], 3000);
     const scrape = async () => {
