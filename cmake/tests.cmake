@@ -48,3 +48,9 @@ foreach(script ${F5_SCRIPT_TESTS})
   set_tests_properties(${mod}/${name} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900
     ENVIRONMENT "F5_GOLDEN_DIR=${F5_GOLDEN_DIR};F5_BUILD_DIR=${CMAKE_BINARY_DIR};F5_SOURCE_DIR=${CMAKE_SOURCE_DIR};F5_BIN=$<TARGET_FILE:f5tts_cli>")
 endforeach()
+
+# A CUDA build links cuBLASLt (~540 MB): valgrind reads it at every start
+# (about 30 s instead of 2 s per run here), so the valgrind test needs longer.
+if(F5_HAVE_CUDA AND TEST golden/valgrind)
+  set_tests_properties(golden/valgrind PROPERTIES TIMEOUT 2400)
+endif()
