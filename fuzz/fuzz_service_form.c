@@ -50,7 +50,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (!(isfinite(jp->speed) && jp->speed >= 0.3f - 1e-6f && jp->speed <= 3.0f + 1e-6f)) abort();
         if (jp->nfe_step < 4 || jp->nfe_step > 128) abort();
         if (!(isfinite(jp->cfg_strength) && jp->cfg_strength >= 0 && jp->cfg_strength <= 10)) abort();
-        if (!rq.text || !*rq.text || !rq.ref_text) abort();
+        if (!rq.text || !*rq.text) abort();
+        /* exactly one reference: a saved voice or a committed upload */
+        if ((rq.voice_id != NULL) == (rq.ref_key[0] != 0)) abort();
+        /* a transcript, unless marked missing (the voice's, or ASR, fills it) */
+        if (!rq.ref_text_missing && (!rq.ref_text || !*rq.ref_text)) abort();
     } else if (!f5_tts_form_error(form)->status) {
         abort(); /* rejected without saying why */
     }

@@ -146,20 +146,31 @@ static bool cd_flight_context(const tn_ctx *c) {
     return false;
 }
 
+/* An airline code as words: "VN" -> "vn", a capital + digit "K6" -> "k sáu"
+ * (a digit never reaches the output). */
+static void cd_airline(tn_ctx *c, const char *b) {
+    if (tn_is_digit(b[1])) {
+        tn_w_lower(c->o, b, 1);
+        tn_say_digits(c->o, b + 1, 1);
+    } else {
+        tn_w_lower(c->o, b, 2);
+    }
+}
+
 /* Contract: reads an airline code (two capitals, or capital + digit "VJ",
- * "QH", "VN") after "chuyến"/"bay" when a flight number follows (glued after
- * "-" or as the next token). Returns c->i, or -1 (nothing written). */
+ * "QH", "VN", "K6") after "chuyến"/"bay" when a flight number follows (glued
+ * after "-" or as the next token). Returns c->i, or -1 (nothing written). */
 int tn_flight_code(tn_ctx *c, const char *b, size_t n) {
     if (n < 2 || !(b[0] >= 'A' && b[0] <= 'Z') || !((b[1] >= 'A' && b[1] <= 'Z') || tn_is_digit(b[1]))) return -1;
     if (!cd_flight_context(c)) return -1;
     const tn_tok *me = &c->t[c->i];
     if (n == 2) {
         if (me->trn || c->i + 1 >= c->nt || !c->t[c->i + 1].bn || !tn_is_digit(c->t[c->i + 1].b[0])) return -1;
-        tn_w_lower(c->o, b, 2);
+        cd_airline(c, b);
         return c->i;
     }
     if (b[2] != '-' || n < 4) return -1;
-    tn_w_lower(c->o, b, 2);
+    cd_airline(c, b);
     return tn_word_token(c, b + 3, n - 3);
 }
 
