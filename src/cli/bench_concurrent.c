@@ -26,7 +26,7 @@
 #include <string.h>
 
 typedef struct conc_opts {
-    const char *preset, *backend, *batches, *dtype;
+    const char *preset, *backend, *batches, *dtype, *device;
     double ref_s, gen_s;
     int nfe, threads, concurrent;
     long long batch_frames;
@@ -69,6 +69,7 @@ static int parse(int argc, char **argv, conc_opts *o) {
         else if (!strcmp(a, "--dtype") && has) o->dtype = argv[++i];
         else if (!strcmp(a, "--batch-frames") && has) o->batch_frames = atoll(argv[++i]);
         else if (!strcmp(a, "--backend") && has) o->backend = argv[++i];
+        else if (!strcmp(a, "--device") && has) o->device = argv[++i]; /* cuda = --backend cuda */
         else if (!strcmp(a, "--seed") && has) o->seed = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(a, "--json")) o->json = true;
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) return usage(), 0;
@@ -84,6 +85,11 @@ static int parse(int argc, char **argv, conc_opts *o) {
                         "threads >= 0, batch-frames >= 0, backend cpu|ref|cuda\n");
         return 2;
     }
+    if (o->device && strcmp(o->device, "auto") && strcmp(o->device, "cpu") && strcmp(o->device, "cuda")) {
+        fprintf(stderr, "f5tts bench --concurrent: --device auto, cpu or cuda, not '%s'\n", o->device);
+        return 2;
+    }
+    if (o->device && !strcmp(o->device, "cuda")) o->backend = "cuda";
     return -1;
 }
 

@@ -130,12 +130,12 @@ static void *driver_main(void *arg) {
                     break;
                 }
             const char *msg = done[d].status == F5_ERR_ABORTED ? "sampling aborted" : err.message;
-            finish(b, w, done[d].status, done[d].out, done[d].frames, msg);
-            if (done[d].status == F5_OK) {
+            if (done[d].status == F5_OK) { /* counted before the caller can see its result */
                 pthread_mutex_lock(&b->mu);
                 b->stats.items++;
                 pthread_mutex_unlock(&b->mu);
             }
+            finish(b, w, done[d].status, done[d].out, done[d].frames, msg);
         }
     }
     /* stopping: whatever still waits ends aborted (f5_batch_free's contract) */
